@@ -1,0 +1,45 @@
+# The door for people who type `make`. Every job lives in noxfile.py; this file only makes
+# sure the environment exists (once) and hands over. Needs: python3 (3.11+) and make.
+
+PYTHON ?= python3
+VENV   ?= .venv
+NOX     = $(VENV)/bin/nox --no-venv -s
+
+.PHONY: all html test serve lint doctest bench bench-clone lock clean
+
+all: html
+
+html: $(VENV)/.installed           ## build the site and the PDF handouts into docs/_build/html
+	$(NOX) docs
+
+test: $(VENV)/.installed           ## run every check (lint, doctests, pytest incl. browser)
+	$(NOX) lint doctest tests
+
+serve: $(VENV)/.installed          ## live preview at http://127.0.0.1:8000 while you edit
+	$(NOX) docs-live
+
+lint: $(VENV)/.installed
+	$(NOX) lint
+
+doctest: $(VENV)/.installed
+	$(NOX) doctest
+
+bench: $(VENV)/.installed          ## print build/page/PDF figures against their budgets
+	$(NOX) bench
+
+bench-clone: $(VENV)/.installed    ## time a fresh clone to a built site (downloads packages)
+	$(NOX) bench -- --fresh-clone
+
+lock: $(VENV)/.installed           ## re-pin requirements.lock from pyproject.toml
+	$(NOX) lock
+
+clean:
+	rm -rf docs/_build
+
+# The environment: created once, refreshed only when the pins change.
+$(VENV)/.installed: requirements.lock pyproject.toml
+	test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(VENV)/bin/python -m pip install --quiet -r requirements.lock
+	$(VENV)/bin/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $@

@@ -1,0 +1,104 @@
+"""Sphinx configuration for "Osteoporosis in the Neck — a patient guide".
+
+Figures are never typed here: pages read them from the facts registry (``facts/*.toml``)
+through the project's extension, ``neckguide.sphinxext``.
+"""
+
+from __future__ import annotations
+
+import os
+
+# -- Project information -----------------------------------------------------------------
+
+project = "Osteoporosis in the Neck"
+author = "The Osteoporosis in the Neck guide contributors"
+copyright = "the guide's contributors; text CC BY 4.0"  # noqa: A001 (Sphinx's name)
+language = "en"
+
+# The public address of the site, set once: sitemap, Open Graph and the PDF handouts use it.
+html_baseurl = os.environ.get("GUIDE_BASEURL", "https://osteoporosis-neck-guide.readthedocs.io/en/latest/")
+
+# -- General configuration ---------------------------------------------------------------
+
+extensions = [
+    # Sphinx's own
+    "sphinx.ext.doctest",
+    # ours: registry figures, front matter, safety checks
+    "neckguide.sphinxext",
+    # third-party
+    "myst_parser",
+    "sphinx_design",
+    "sphinxext.opengraph",
+    "sphinx_sitemap",
+    "notfound.extension",
+]
+
+root_doc = "index"
+templates_path = ["_templates"]
+exclude_patterns = ["_build", "_templates", "Thumbs.db", ".DS_Store", "README.md"]
+nitpicky = True
+
+# -- MyST ----------------------------------------------------------------------------------
+
+myst_enable_extensions = ["colon_fence", "deflist", "fieldlist", "attrs_inline"]
+myst_heading_anchors = 3
+# Front matter keys that become page metadata (see CONTRIBUTING.md, "Page template").
+myst_title_to_header = False
+
+# -- Doctests in the pages -----------------------------------------------------------------
+
+doctest_global_setup = """
+from neckguide.registry import load as _load
+from neckguide.arithmetic import *
+facts = _load()
+"""
+# Sphinx adds IGNORE_EXCEPTION_DETAIL by default: a wrong error message must fail too.
+import doctest  # noqa: E402
+
+doctest_default_flags = doctest.ELLIPSIS | doctest.DONT_ACCEPT_TRUE_FOR_1
+doctest_test_doctest_blocks = ""
+
+# -- Options for HTML output -------------------------------------------------------------
+
+html_theme = "furo"
+html_title = "Osteoporosis in the Neck"
+html_short_title = "Neck osteoporosis guide"
+html_static_path = ["_static"]
+html_css_files = ["guide.css"]
+html_last_updated_fmt = None
+html_show_sourcelink = False
+html_copy_source = False
+html_permalinks_icon = "#"
+html_theme_options = {
+    "light_css_variables": {
+        "color-brand-primary": "#1d5f7a",
+        "color-brand-content": "#1d5f7a",
+        "font-stack": "system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif",
+    },
+    "dark_css_variables": {
+        "color-brand-primary": "#8fd0e8",
+        "color-brand-content": "#8fd0e8",
+    },
+    "top_of_page_buttons": [],
+    "navigation_with_keys": False,
+}
+
+# -- Publishing: sitemap, Open Graph, 404 --------------------------------------------------
+
+sitemap_url_scheme = "{link}"
+sitemap_excludes = ["search.html", "genindex.html", "404.html"]
+ogp_site_url = html_baseurl
+ogp_site_name = project
+ogp_description_length = 200
+ogp_type = "article"
+ogp_enable_meta_description = True
+ogp_social_cards = {"enable": False}
+notfound_urls_prefix = "/en/latest/"
+notfound_context = {
+    "title": "Page not found",
+    "body": (
+        "<h1>We could not find that page</h1>"
+        "<p>The page may have moved. Try the <a href='/en/latest/index.html'>home page</a>, "
+        "or use the search box.</p>"
+    ),
+}

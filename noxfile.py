@@ -1,0 +1,79 @@
+"""Every job of the project, one session each.
+
+Run through `make` (which uses the project's `.venv` with `--no-venv`), or directly with
+`nox -s <session>`, in which case nox makes its own environment from `requirements.lock`.
+"""
+
+from __future__ import annotations
+
+import os
+
+import nox
+
+nox.options.default_venv_backend = "venv"
+nox.options.reuse_existing_virtualenvs = True
+nox.options.sessions = ["docs", "lint", "doctest", "tests"]
+
+
+def install(session: nox.Session) -> None:
+    """Install the pinned environment, unless running inside the project's `.venv` already."""
+    if session.venv_backend == "none":
+        return
+    session.install("-r", "requirements.lock")
+    session.install("--no-deps", "--no-build-isolation", "-e", ".")
+
+
+@nox.session
+def docs(session: nox.Session) -> None:
+    """Build the site and PDF handouts strictly; publish to docs/_build/html only on success.
+
+    Pass a builder to build something else, e.g. `nox -s docs -- linkcheck`.
+    """
+    install(session)
+    builder = session.posargs[0] if session.posargs else "html"
+    session.run("python", "-m", "neckguide.build", builder)
+
+
+@nox.session(name="docs-live")
+def docs_live(session: nox.Session) -> None:
+    """Live preview: rebuilds on every save and reloads the browser (http://127.0.0.1:8000)."""
+    install(session)
+    session.run("python", "-m", "neckguide.build", "live", *session.posargs)
+
+
+@nox.session
+def doctest(session: nox.Session) -> None:
+    """Run the worked examples in the pages (Sphinx doctest builder)."""
+    install(session)
+    session.run("python", "-m", "neckguide.build", "doctest")
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """Pytest: module doctests, content gates, the built site, the PDFs and the browser tests."""
+    install(session)
+    session.run("pytest", *session.posargs)
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    """Ruff (lint and format) and codespell over code and pages."""
+    install(session)
+    show_diff = ["--diff"] if os.environ.get("CI") else []
+    session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", *show_diff, ".")
+    session.run("codespell", "docs", "src", "tests", "README.md", "CONTRIBUTING.md")
+
+
+@nox.session
+def bench(session: nox.Session) -> None:
+    """Benchmark build speed, page weight and PDF size against the project's budgets."""
+    install(session)
+    session.run("python", "-m", "neckguide.bench", *session.posargs)
+
+
+@nox.session
+def lock(session: nox.Session) -> None:
+    """Re-pin requirements.lock from the dependency groups in pyproject.toml."""
+    install(session)
+    session.run("python", "-m", "neckguide.lock")

@@ -1,0 +1,82 @@
+"""Draw the T-score scale as an accessible SVG, from the WHO thresholds in the registry.
+
+>>> svg = tscore_scale_svg(normal_at_or_above=-1.0, osteoporosis_at_or_below=-2.5)
+>>> svg.startswith("<svg") and 'role="img"' in svg
+True
+>>> "−2.5" in svg and "−1.0" in svg
+True
+"""
+
+from __future__ import annotations
+
+from neckguide.registry import format_number
+
+WIDTH, HEIGHT = 640, 150
+LOW, HIGH = -4.0, 2.0  # the part of the scale the picture shows
+LEFT, RIGHT = 20, 620
+
+
+def _x(score: float) -> float:
+    return LEFT + (score - LOW) / (HIGH - LOW) * (RIGHT - LEFT)
+
+
+def tscore_scale_svg(*, normal_at_or_above: float, osteoporosis_at_or_below: float) -> str:
+    """The scale as SVG markup: three coloured bands with their names and limits.
+
+    Colours are chosen to keep 4.5:1 contrast for the labels; the bands also differ in
+    pattern of text, so the picture does not rely on colour alone.
+    """
+    normal, osteo = normal_at_or_above, osteoporosis_at_or_below
+    if not LOW < osteo < normal < HIGH:
+        raise ValueError("the thresholds must satisfy osteoporosis < normal, inside the scale")
+    bands = [
+        (LOW, osteo, "#7a1f3d", "Osteoporosis"),
+        (osteo, normal, "#8a5a00", "Low bone mass"),
+        (normal, HIGH, "#1e6b52", "Normal"),
+    ]
+    description = (
+        f"A T-score scale. {format_number(normal)} and above is normal. "
+        f"Between {format_number(normal)} and {format_number(osteo)} is low bone mass "
+        f"(osteopenia). {format_number(osteo)} and below is osteoporosis."
+    )
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
+        f'aria-labelledby="tscore-title tscore-desc" class="tscore-svg">',
+        '<title id="tscore-title">The T-score scale</title>',
+        f'<desc id="tscore-desc">{description}</desc>',
+    ]
+    for start, end, colour, label in bands:
+        x0, x1 = _x(start), _x(end)
+        parts.append(
+            f'<rect x="{x0:.1f}" y="30" width="{x1 - x0:.1f}" height="50" fill="{colour}"/>'
+        )
+        parts.append(
+            f'<text x="{(x0 + x1) / 2:.1f}" y="61" text-anchor="middle" fill="#ffffff" '
+            f'font-size="17" font-weight="bold">{label}</text>'
+        )
+    for tick in range(int(LOW), int(HIGH) + 1):
+        parts.append(
+            f'<line x1="{_x(tick):.1f}" y1="80" x2="{_x(tick):.1f}" y2="90" stroke="currentColor"/>'
+        )
+        parts.append(
+            f'<text x="{_x(tick):.1f}" y="108" text-anchor="middle" font-size="15" '
+            f'fill="currentColor">{format_number(tick)}</text>'
+        )
+    for limit in (osteo, normal):
+        parts.append(
+            f'<line x1="{_x(limit):.1f}" y1="22" x2="{_x(limit):.1f}" y2="88" stroke="currentColor" '
+            f'stroke-width="3"/>'
+        )
+        parts.append(
+            f'<text x="{_x(limit):.1f}" y="16" text-anchor="middle" font-size="16" '
+            f'font-weight="bold" fill="currentColor">{format_number(limit)}</text>'
+        )
+    parts.append(
+        f'<text x="{LEFT}" y="138" font-size="15" fill="currentColor">← lower bone density</text>'
+    )
+    parts.append(
+        f'<text x="{RIGHT}" y="138" font-size="15" text-anchor="end" fill="currentColor">'
+        "higher bone density →</text>"
+    )
+    parts.append("</svg>")
+    return "".join(parts)
