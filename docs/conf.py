@@ -40,7 +40,7 @@ nitpicky = True
 
 # -- MyST ----------------------------------------------------------------------------------
 
-myst_enable_extensions = ["colon_fence", "deflist", "fieldlist", "attrs_inline"]
+myst_enable_extensions = ["colon_fence", "deflist", "fieldlist", "attrs_inline", "attrs_block"]
 myst_heading_anchors = 3
 # Front matter keys that become page metadata (see CONTRIBUTING.md, "Page template").
 myst_title_to_header = False
