@@ -17,6 +17,7 @@ lists the documents we cite; every other file holds figures. A figure is any tab
 
 from __future__ import annotations
 
+import os
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -24,6 +25,8 @@ from functools import cache
 from pathlib import Path
 
 FACTS_DIR = Path(__file__).resolve().parents[2] / "facts"
+# A build of a copy of the project (as the tests make) points this at the copy's facts/.
+FACTS_DIR_VARIABLE = "GUIDE_FACTS_DIR"
 
 
 class RegistryError(ValueError):
@@ -210,9 +213,16 @@ def _fact(name: str, entry: dict, where: str, sources: dict[str, Source]) -> Fac
     )
 
 
+def load(directory: Path | None = None) -> Registry:
+    """The registry in ``directory`` (default: ``$GUIDE_FACTS_DIR``, else ``facts/``), cached."""
+    if directory is None:
+        directory = Path(os.environ.get(FACTS_DIR_VARIABLE, FACTS_DIR))
+    return _load(directory.resolve())
+
+
 @cache
-def load(directory: Path = FACTS_DIR) -> Registry:
-    """Read every TOML file in ``directory`` into a :class:`Registry` (cached)."""
+def _load(directory: Path) -> Registry:
+    """Read every TOML file in ``directory`` into a :class:`Registry`."""
     files = tuple(sorted(directory.glob("*.toml")))
     source_file = directory / "sources.toml"
     sources = {
