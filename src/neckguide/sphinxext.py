@@ -20,6 +20,7 @@ from typing import Any, ClassVar
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
+from sphinx.errors import ConfigError
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
@@ -249,7 +250,16 @@ def page_context(app: Sphinx, pagename: str, templatename: str, context: dict, d
                 context[key] = str(value)
 
 
+def check_registry(app: Sphinx, config: Any) -> None:
+    """Stop at once, with the registry's own message, if facts/ has a mistake."""
+    try:
+        registry()
+    except reg.RegistryError as err:
+        raise ConfigError(f"the facts registry has a problem: {err}") from None
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.connect("config-inited", check_registry)
     app.add_node(
         generated_raw,
         html=(visit_generated_raw, None),
