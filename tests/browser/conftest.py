@@ -1,0 +1,256 @@
+"""Browser fixtures: the built site on a local HTTP server, one headless Chromium, pages.
+
+The site comes from the shared ``site`` fixture (built once per run, never again here). It is
+served from a thread on 127.0.0.1, under ``/en/latest/`` like the published site, so the 404
+page's absolute links work too. One browser serves the whole session; each colour mode gets
+one context. Every context aborts requests to any other host and records them, so the
+privacy test (and any other test) can see them.
+
+Debian's ``chromium`` drives the tests (Playwright's own browser download does not work
+offline). When it is missing the tests skip, or fail when ``CI=true``.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+CHROMIUM = Path(os.environ.get("GUIDE_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+PREFIX = "/en/latest/"  # where the site is published (conf.py's notfound_urls_prefix)
+DOCS = Path(__file__).resolve().parents[2] / "docs"
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 360, "height": 740}
+MODES = ["light", "dark"]
+
+# Built pages that are not content: no test needs them.
+NOT_CONTENT = {"search.html", "genindex.html"}
+
+
+def content_pages() -> list[str]:
+    """Every content page, as a path relative to the site root (e.g. ``topics/faq.html``).
+
+    Taken from the sources (so tests can be parametrized before the site is built), plus
+    the 404 page; ``test_every_page_is_tested`` checks this against the built site.
+    """
+    pages = {"404.html"}
+    for src in DOCS.rglob("*.md"):
+        rel = src.relative_to(DOCS)
+        if rel.parts[0].startswith(("_", ".")) or rel.name == "README.md":
+            continue
+        pages.add(rel.with_suffix(".html").as_posix())
+    return sorted(pages)
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """``page_path``: every content page; ``mode``: light and dark."""
+    if "page_path" in metafunc.fixturenames:
+        paths = content_pages()
+        metafunc.parametrize("page_path", paths, ids=[p.removesuffix(".html") for p in paths])
+    if "mode" in metafunc.fixturenames:
+        metafunc.parametrize("mode", MODES, scope="session")
+
+
+# -- Timing: print how long the browser tests took ------------------------------------------
+
+_timing: dict[str, float] = {"tests": 0, "seconds": 0.0, "launch": 0.0}
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if "browser" in report.keywords:
+        _timing["seconds"] += report.duration
+        if report.when == "call":
+            _timing["tests"] += 1
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    if _timing["tests"]:
+        terminalreporter.write_line(
+            f"browser tests: {_timing['tests']:.0f} tests in {_timing['seconds']:.1f} s "
+            f"(Chromium start {_timing['launch']:.1f} s)"
+        )
+
+
+# -- The local server -----------------------------------------------------------------------
+
+
+class _SiteHandler(SimpleHTTPRequestHandler):
+    """Serves the built site under ``/en/latest/``; quiet."""
+
+    def translate_path(self, path: str) -> str:
+        if path.startswith(PREFIX):
+            path = "/" + path[len(PREFIX) :]
+        return super().translate_path(path)
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (the base's name)
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(site: Path) -> Iterator[str]:
+    """Base URL of the built site served from 127.0.0.1 on a free port (ends with ``/``)."""
+    handler = functools.partial(_SiteHandler, directory=str(site))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, name="site-server", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}{PREFIX}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join(5)
+
+
+# -- The browser ----------------------------------------------------------------------------
+
+
+def _no_browser(why: str) -> None:
+    message = (
+        f"{why}: the browser tests need Debian's Chromium at {CHROMIUM}. "
+        "Install it with `sudo apt-get install chromium` (or set GUIDE_CHROMIUM to another "
+        "Chromium binary)."
+    )
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(message + " CI=true: failing instead of skipping.", pytrace=False)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """One headless Chromium for the whole session."""
+    if not CHROMIUM.is_file():
+        _no_browser("Chromium is missing")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:  # pragma: no cover - the test group installs it
+        _no_browser("the playwright package is missing (install the `test` dependency group)")
+    started = time.perf_counter()
+    pw = sync_playwright().start()
+    try:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
+    except Exception as error:
+        pw.stop()
+        _no_browser(f"Chromium did not start ({error})")
+    _timing["launch"] = time.perf_counter() - started
+    try:
+        yield browser
+    finally:
+        browser.close()
+        pw.stop()
+
+
+@dataclass
+class Site:
+    """A browser context on the local site: opens pages and records every request."""
+
+    context: Any
+    base: str
+    mode: str
+    requests: list[str] = field(default_factory=list)
+
+    def url(self, path: str) -> str:
+        return self.base + path
+
+    def open(self, path: str, wait_until: str = "load") -> Any:
+        """A new page showing ``path``; its requests are in ``page.requests`` (a list of URLs)."""
+        page = self.context.new_page()
+        seen: list[str] = []
+        page.on("request", lambda request: seen.append(request.url))
+        page.requests = seen
+        response = page.goto(self.url(path), wait_until=wait_until)
+        assert response is not None and response.ok, f"{path}: HTTP {response and response.status}"
+        # Finish CSS transitions (theme, skip link) so checks see the settled page.
+        page.evaluate("document.getAnimations().forEach(a => a.finish())")
+        return page
+
+
+def _is_local(url: str, base: str) -> bool:
+    origin = base[: base.index("/", len("http://"))]
+    return url.startswith((origin + "/", "data:", "blob:"))
+
+
+def _make_site(browser: Any, base: str, mode: str, **options: Any) -> Site:
+    context = browser.new_context(color_scheme=mode, **options)
+    # furo reads the chosen theme from localStorage before it paints.
+    context.add_init_script(f"try {{ localStorage.setItem('theme', '{mode}'); }} catch (e) {{}}")
+    site = Site(context, base, mode)
+
+    def route(route: Any) -> None:
+        site.requests.append(route.request.url)
+        if _is_local(route.request.url, base):
+            route.continue_()
+        else:  # never let a test reach the internet; the privacy test reports it
+            route.abort()
+
+    context.route("**/*", route)
+    return site
+
+
+@pytest.fixture(scope="session")
+def themed(browser: Any, server: str, mode: str) -> Iterator[Site]:
+    """A desktop-sized context in colour ``mode`` (light or dark)."""
+    site = _make_site(browser, server, mode, viewport=DESKTOP)
+    yield site
+    site.context.close()
+
+
+@pytest.fixture(scope="session")
+def desktop(browser: Any, server: str) -> Iterator[Site]:
+    """A desktop-sized context in light mode."""
+    site = _make_site(browser, server, "light", viewport=DESKTOP)
+    yield site
+    site.context.close()
+
+
+@pytest.fixture(scope="session")
+def phone(browser: Any, server: str) -> Iterator[Site]:
+    """A 360 px wide phone (mobile viewport, touch), light mode."""
+    site = _make_site(
+        browser,
+        server,
+        "light",
+        viewport=PHONE,
+        device_scale_factor=2,
+        is_mobile=True,
+        has_touch=True,
+    )
+    yield site
+    site.context.close()
+
+
+@pytest.fixture
+def open_page(desktop: Site) -> Iterator[Callable[..., Any]]:
+    """Open pages in the light desktop context; every page opened is closed afterwards."""
+    pages: list[Any] = []
+
+    def _open(path: str, **kwargs: Any) -> Any:
+        page = desktop.open(path, **kwargs)
+        pages.append(page)
+        return page
+
+    yield _open
+    for page in pages:
+        page.close()
+
+
+@pytest.fixture
+def page(open_page: Callable[..., Any], page_path: str) -> Any:
+    """The page ``page_path`` open in the light desktop context."""
+    return open_page(page_path)

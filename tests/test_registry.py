@@ -1,0 +1,117 @@
+"""The facts registry is the one source of truth: every figure sourced, every change flows to
+the pages and pictures, and a wrong worked example cannot be published."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from conftest import copy_project, sphinx_in_copy
+
+from neckguide import registry
+
+# Reproductions read while compiling FACTS.md: never cite these; cite the original.
+COPY_SITES = (
+    "scribd.com", "docslib.org", "drugs.com", "medicinenet.com", "droracle.ai", "paperzz.com",
+    "vdocument.in", "dummies.com", "wixlib.com", "medpath.com", "fpnotebook.com", "bonetalk.org",
+    "estroden.com", "kratzertmd.com", "askdrjames.com", "webarchive", "cybercemetery",
+)
+
+
+def test_every_source_is_a_primary_document_with_an_address() -> None:
+    for source in registry.load().sources.values():
+        url = urlparse(source.url)
+        assert url.scheme in {"http", "https"} and url.netloc, f"{source.id}: no usable address"
+        assert not any(site in url.netloc for site in COPY_SITES), f"{source.id} cites a copy site"
+        assert source.organisation and source.title and source.year, source.id
+
+
+def test_every_source_listed_is_used_by_a_figure() -> None:
+    facts = registry.load()
+    unused = set(facts.sources) - {s.id for s in facts.cited_sources()}
+    assert not unused, f"sources.toml lists sources no figure uses: {sorted(unused)}"
+
+
+def write_registry(tmp_path: Path, figures: str) -> Path:
+    (tmp_path / "sources.toml").write_text(
+        '[cdc]\norganisation = "CDC"\ntitle = "Facts About Falls"\nyear = 2024\n'
+        'url = "https://www.cdc.gov/falls/"\n'
+    )
+    (tmp_path / "falls.toml").write_text(figures)
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    ("figures", "message"),
+    [
+        ("[falls.share]\nvalue = 27\n", "facts/falls.toml: figure 'falls.share' has no source"),
+        ("[falls.share]\nvalue = 27\nsource = 'cdx'\n", "unknown source 'cdx'; did you mean 'cdc'?"),
+        ("[falls.share]\nvalue = 'many'\nsource = 'cdc'\n", "value must be a number"),
+        ("[falls.share]\nvalue = 27\nsource = 'cdc'\nunits = '%'\n", "unknown keys ['units']"),
+        ("[falls.share\n", "facts/falls.toml: not valid TOML"),
+    ],
+)
+def test_a_mistake_in_the_registry_is_named(tmp_path: Path, figures: str, message: str) -> None:
+    with pytest.raises(registry.RegistryError, match=re.escape(message)):
+        registry.load(write_registry(tmp_path, figures))
+
+
+def test_changing_a_figure_changes_every_page_and_picture(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    calcium = project / "facts" / "nutrition.toml"
+    text = calcium.read_text()
+    block = text.split("[calcium.daily.women_51_70]")[1].split("\n\n")[0]
+    calcium.write_text(text.replace(block, block.replace("value = 1200", "value = 1300")))
+    diagnosis = project / "facts" / "diagnosis.toml"
+    diagnosis.write_text(diagnosis.read_text().replace("value = -2.5", "value = -2.6"))
+
+    result = sphinx_in_copy(project)
+    assert result.returncode == 0, result.stderr
+    html = project / "docs" / "_build" / "html"
+    users = [
+        p for p in (project / "docs").rglob("*.md")
+        if "calcium.daily.women_51_70" in p.read_text()
+    ]
+    assert users, "no page shows the calcium figure any more; pick another figure for this test"
+    for page in users:
+        built = (html / page.relative_to(project / "docs")).with_suffix(".html").read_text()
+        assert "1,300 mg" in built, f"{page.name} still shows the old calcium figure"
+    references = (html / "references.html").read_text()
+    assert "1,300 mg" in references
+    scale = (html / "topics" / "diagnosis.html").read_text()
+    svg = scale[scale.index("<svg"): scale.index("</svg>")]
+    assert "−2.6" in svg and "−2.5" not in svg, "the T-score picture did not follow the registry"
+
+
+def test_a_wrong_worked_example_fails_with_page_and_line(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    page = project / "docs" / "topics" / "diagnosis.md"
+    source = page.read_text()
+    assert ">>> who_category(-1.8)\n'low bone mass'" in source
+    page.write_text(source.replace(">>> who_category(-1.8)\n'low bone mass'", ">>> who_category(-1.8)\n'normal'"))
+
+    result = sphinx_in_copy(project, "doctest")
+    output = result.stdout + result.stderr + (project / "docs/_build/doctest/output.txt").read_text()
+    assert result.returncode != 0
+    line = source.splitlines().index(">>> who_category(-1.8)") + 1
+    assert re.search(rf'File "[^"]*topics/diagnosis.md", line {line - 3}|topics/diagnosis.md.*line', output)
+    assert "Expected:\n    'normal'\nGot:\n    'low bone mass'" in output
+
+
+def test_an_unknown_figure_name_fails_the_build_with_file_and_line(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    page = project / "docs" / "topics" / "diagnosis.md"
+    lines = page.read_text().splitlines()
+    at = next(i for i, line in enumerate(lines) if "{fact}`tscore.young_adult_age`" in line)
+    lines[at] = lines[at].replace("tscore.young_adult_age", "tscore.young_adult_agee")
+    page.write_text("\n".join(lines) + "\n")
+
+    result = sphinx_in_copy(project)
+    assert result.returncode != 0
+    # MyST reports the line where the role's paragraph starts.
+    reported = re.search(r"topics/diagnosis\.md:(\d+): WARNING: unknown figure", result.stderr)
+    assert reported, result.stderr
+    assert at - 3 <= int(reported.group(1)) <= at + 1
+    assert "unknown figure 'tscore.young_adult_agee'; did you mean 'tscore.young_adult_age'?" in result.stderr
