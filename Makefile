@@ -4,6 +4,9 @@
 PYTHON ?= python3
 VENV   ?= .venv
 NOX     = $(VENV)/bin/nox --no-venv -s
+# nox runs in the project's environment (--no-venv): put its tools first on the PATH.
+export PATH := $(abspath $(VENV))/bin:$(PATH)
+export VIRTUAL_ENV := $(abspath $(VENV))
 
 .PHONY: all html test serve lint doctest bench bench-clone lock clean
 
