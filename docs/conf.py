@@ -33,7 +33,6 @@ extensions = [
     "myst_parser",
     "sphinx_design",
     "sphinxext.opengraph",
-    "sphinx_sitemap",
     "notfound.extension",
 ]
 
@@ -87,10 +86,9 @@ html_theme_options = {
     "navigation_with_keys": False,
 }
 
-# -- Publishing: sitemap, Open Graph, 404 --------------------------------------------------
+# -- Publishing: Open Graph, 404 (the sitemap comes from our extension) --------------------------------------------------
 
-sitemap_url_scheme = "{link}"
-sitemap_excludes = ["search.html", "genindex.html", "404.html"]
+# sitemap.xml is written by neckguide.sphinxext from html_baseurl (complete on every build).
 ogp_site_url = html_baseurl
 ogp_site_name = project
 ogp_description_length = 200

@@ -15,6 +15,7 @@ build (``-W``) stops and tells the writer what to change.
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any, ClassVar
 
 from docutils import nodes
@@ -250,6 +251,25 @@ def page_context(app: Sphinx, pagename: str, templatename: str, context: dict, d
                 context[key] = str(value)
 
 
+def write_sitemap(app: Sphinx, exception: Exception | None) -> None:
+    """sitemap.xml of every page at ``html_baseurl``. Written from the whole project each time
+    (sphinx-sitemap lists only the pages rewritten by an incremental build)."""
+    if exception or app.builder.format != "html" or not app.config.html_baseurl:
+        return
+    base = app.config.html_baseurl.rstrip("/") + "/"
+    urls = [
+        f"  <url><loc>{base}{app.builder.get_target_uri(doc)}</loc></url>"
+        for doc in sorted(app.env.found_docs)
+    ]
+    xml = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+        + "\n".join(urls)
+        + "\n</urlset>\n"
+    )
+    Path(app.outdir, "sitemap.xml").write_text(xml, encoding="utf-8")
+
+
 def check_registry(app: Sphinx, config: Any) -> None:
     """Stop at once, with the registry's own message, if facts/ has a mistake."""
     try:
@@ -277,4 +297,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("doctree-read", add_summary_and_sources)
     app.connect("doctree-read", refuse_raw_html)
     app.connect("html-page-context", page_context)
+    app.connect("build-finished", write_sitemap)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
