@@ -81,7 +81,8 @@ def test_changing_a_figure_changes_every_page_and_picture(tmp_path: Path) -> Non
     references = (html / "references.html").read_text()
     assert "1,300 mg" in references
     scale = (html / "topics" / "diagnosis.html").read_text()
-    svg = scale[scale.index("<svg"): scale.index("</svg>")]
+    start = scale.index('<figure class="tscore-scale">')
+    svg = scale[start: scale.index("</svg>", start)]
     assert "−2.6" in svg and "−2.5" not in svg, "the T-score picture did not follow the registry"
 
 
