@@ -1,0 +1,149 @@
+"""Gate: every page is easy to read.
+
+Two limits, both on the words a reader sees (markup, code, doctests and front matter
+left out; a figure from the registry counts as one short word):
+
+- the page's Flesch–Kincaid grade is at most :data:`MAX_GRADE`, as measured by textstat
+  0.7.3 (its rounding of the averages turned off, so a small edit moves the grade a little,
+  not a whole step);
+- no sentence is longer than :data:`MAX_WORDS_PER_SENTENCE` words.
+
+>>> from neckguide.checks.pages import parse_page
+>>> easy = parse_page(["# Strong bones", "", "Bone is alive. It needs food to grow."])
+>>> measure(easy).grade <= MAX_GRADE
+True
+>>> hard = parse_page(["# Title", "", "Osteoporotic vertebral deformities necessitate "
+...                    "comprehensive multidisciplinary evaluation."])
+>>> print(problems_in(hard, "docs/topics/x.md")[0])  # doctest: +ELLIPSIS +NORMALIZE_WHITESPACE
+docs/topics/x.md:1: this page reads at grade 31.8 (Flesch–Kincaid); the limit is 8. Use shorter
+sentences and everyday words, starting with the hardest sentences: line 3 (grade 34.3, 7 words: ...)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textstat.textstat import textstatistics
+
+from neckguide.checks import Problem, Project
+from neckguide.checks.pages import Page, read_page
+from neckguide.checks.prose import Sentence, page_text, sentences_of
+
+MAX_GRADE = 8  # Flesch–Kincaid grade; NHS.UK and most health writers aim lower still
+MAX_WORDS_PER_SENTENCE = 25
+HARDEST_SHOWN = 3
+
+_textstat = textstatistics()
+_textstat.set_rounding(False)
+
+
+@dataclass(frozen=True)
+class Hard:
+    """A sentence with its own grade, to show the writer where to start."""
+
+    sentence: Sentence
+    grade: float
+
+
+@dataclass(frozen=True)
+class PageGrade:
+    """A page's reading grade and the figures behind it."""
+
+    grade: float
+    words: int
+    sentences: int
+    hardest: tuple[Hard, ...]
+
+
+def sentence_grade(text: str) -> float:
+    """The Flesch–Kincaid grade of one sentence on its own.
+
+    >>> sentence_grade("Bone is alive.") < sentence_grade("Bisphosphonates reduce resorption.")
+    True
+    """
+    words = _textstat.lexicon_count(text)
+    if not words:
+        return 0.0
+    syllables = _textstat.syllable_count(text)
+    return round(0.39 * words + 11.8 * syllables / words - 15.59, 1)
+
+
+def measure(page: Page) -> PageGrade:
+    """The page's grade, its size and its hardest sentences (those of 3 words or more)."""
+    text, _ = page_text(page)
+    sentences = sentences_of(page)
+    counted = [s for s in sentences if s.words > 2]  # textstat ignores shorter ones too
+    ranked = sorted(
+        (Hard(s, sentence_grade(s.text)) for s in counted),
+        key=lambda h: (-h.grade, h.sentence.line),
+    )
+    grade = round(_textstat.flesch_kincaid_grade(text), 1) if text else 0.0
+    return PageGrade(
+        grade=grade,
+        words=_textstat.lexicon_count(text) if text else 0,
+        sentences=len(counted),
+        hardest=tuple(ranked[:HARDEST_SHOWN]),
+    )
+
+
+def quote(text: str, words: int = 8) -> str:
+    """The start of a sentence, to help the writer find it.
+
+    >>> quote("One two three four five six seven eight nine ten.")
+    '"One two three four five six seven eight …"'
+    """
+    parts = text.split()
+    return '"' + " ".join(parts[:words]) + (" …" if len(parts) > words else "") + '"'
+
+
+def title_line(page: Page) -> int:
+    """The line of the page's title (its first ``#`` heading), or 1."""
+    for line in page.prose():
+        if line.text.startswith("# "):
+            return line.number
+    return 1
+
+
+def problems_in(page: Page, path: str) -> list[Problem]:
+    problems = []
+    result = measure(page)
+    if result.grade > MAX_GRADE:
+        hardest = "; ".join(
+            f"line {h.sentence.line} (grade {h.grade:.1f}, {h.sentence.words} words: "
+            f"{quote(h.sentence.text)})"
+            for h in result.hardest
+        )
+        problems.append(
+            Problem(
+                path,
+                title_line(page),
+                f"this page reads at grade {result.grade:.1f} (Flesch–Kincaid); the limit is "
+                f"{MAX_GRADE}. Use shorter sentences and everyday words, starting with the "
+                f"hardest sentences: {hardest}",
+            )
+        )
+    for sentence in sentences_of(page):
+        if sentence.words > MAX_WORDS_PER_SENTENCE:
+            problems.append(
+                Problem(
+                    path,
+                    sentence.line,
+                    f"this sentence has {sentence.words} words; the limit is "
+                    f"{MAX_WORDS_PER_SENTENCE}; split it into shorter sentences: "
+                    f"{quote(sentence.text)}",
+                )
+            )
+    return problems
+
+
+def check(project: Project) -> list[Problem]:
+    """Every selected page: grade within the limit, no sentence too long."""
+    problems = []
+    for path in project.pages():
+        problems += problems_in(read_page(path), project.relative(path))
+    return problems
+
+
+def report(project: Project) -> list[tuple[str, PageGrade]]:
+    """Each page's grade (for ``python -m neckguide.checks --report``)."""
+    return [(project.relative(path), measure(read_page(path))) for path in project.pages()]
