@@ -89,6 +89,7 @@ TITLE_DIRECTIVES = frozenset(
         "dropdown",
         "tab-item",
         "card",
+        "grid-item-card",
         "table",
         "list-table",
         "topic",

@@ -69,20 +69,31 @@ def sentence_grade(text: str) -> float:
 
 
 def measure(page: Page) -> PageGrade:
-    """The page's grade, its size and its hardest sentences (those of 3 words or more)."""
+    """The page's grade, its size and the sentences that raise its grade the most.
+
+    A sentence raises the page's grade by being longer than the page's average sentence
+    and by having more syllables than its words' share; the hardest are those that add
+    the most, so a short heading with one long word does not crowd out a long sentence.
+    """
     text, _ = page_text(page)
-    sentences = sentences_of(page)
-    counted = [s for s in sentences if s.words > 2]  # textstat ignores shorter ones too
-    ranked = sorted(
-        (Hard(s, sentence_grade(s.text)) for s in counted),
-        key=lambda h: (-h.grade, h.sentence.line),
-    )
-    grade = round(_textstat.flesch_kincaid_grade(text), 1) if text else 0.0
+    if not text:
+        return PageGrade(0.0, 0, 0, ())
+    counted = [s for s in sentences_of(page) if s.words > 2]  # textstat ignores the others
+    words = _textstat.lexicon_count(text)
+    per_sentence = words / max(len(counted), 1)
+    per_word = _textstat.syllable_count(text) / max(words, 1)
+
+    def raises_grade_by(sentence: Sentence) -> float:
+        length = 0.39 * (sentence.words - per_sentence) / max(len(counted), 1)
+        syllables = _textstat.syllable_count(sentence.text) - sentence.words * per_word
+        return length + 11.8 * syllables / max(words, 1)
+
+    ranked = sorted(counted, key=lambda s: (-raises_grade_by(s), s.line))
     return PageGrade(
-        grade=grade,
-        words=_textstat.lexicon_count(text) if text else 0,
+        grade=round(_textstat.flesch_kincaid_grade(text), 1),
+        words=words,
         sentences=len(counted),
-        hardest=tuple(ranked[:HARDEST_SHOWN]),
+        hardest=tuple(Hard(s, sentence_grade(s.text)) for s in ranked[:HARDEST_SHOWN]),
     )
 
 
