@@ -75,7 +75,9 @@ def parser() -> argparse.ArgumentParser:
     )
     cli.add_argument("paths", nargs="*", help="files or folders to check (default: everything)")
     cli.add_argument("--root", type=Path, help="the project folder (default: this one)")
-    cli.add_argument("--only", type=_names, help="run only these checks (comma-separated)")
+    cli.add_argument(
+        "--only", type=_names, help=f"run only these checks, comma-separated: {', '.join(GATES)}"
+    )
     cli.add_argument("--skip", type=_names, default=[], help="leave out these checks")
     cli.add_argument(
         "--today", type=dt.date.fromisoformat, help="compare review dates with this day"
