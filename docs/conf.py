@@ -16,11 +16,13 @@ os.environ["GUIDE_FACTS_DIR"] = str(Path(__file__).resolve().parent.parent / "fa
 
 project = "Osteoporosis in the Neck"
 author = "The Osteoporosis in the Neck guide contributors"
-copyright = "the guide's contributors; text CC BY 4.0"  # noqa: A001 (Sphinx's name)
+copyright = "the guide's contributors; text CC BY 4.0"
 language = "en"
 
 # The public address of the site, set once: sitemap, Open Graph and the PDF handouts use it.
-html_baseurl = os.environ.get("GUIDE_BASEURL", "https://osteoporosis-neck-guide.readthedocs.io/en/latest/")
+html_baseurl = os.environ.get(
+    "GUIDE_BASEURL", "https://osteoporosis-neck-guide.readthedocs.io/en/latest/"
+)
 
 # -- General configuration ---------------------------------------------------------------
 
@@ -29,6 +31,7 @@ extensions = [
     "sphinx.ext.doctest",
     # ours: registry figures, front matter, safety checks
     "neckguide.sphinxext",
+    "neckguide.handouts",  # PDF handouts (WeasyPrint), made after the HTML build
     # third-party
     "myst_parser",
     "sphinx_design",
@@ -67,7 +70,7 @@ html_theme = "furo"
 html_title = "Osteoporosis in the Neck"
 html_short_title = "Neck osteoporosis guide"
 html_static_path = ["_static"]
-html_css_files = ["guide.css"]
+html_css_files = ["guide.css", ("print.css", {"media": "print"})]
 html_last_updated_fmt = None
 html_show_sourcelink = False
 html_copy_source = False
@@ -85,6 +88,13 @@ html_theme_options = {
     "top_of_page_buttons": [],
     "navigation_with_keys": False,
 }
+
+# -- PDF handouts (neckguide.handouts) -------------------------------------------------------
+
+# One PDF per topic page and a booklet, each in standard and large print, under
+# _downloads/handouts/ of the site. GUIDE_HANDOUTS=0 builds the site without them.
+handouts_booklet = "osteoporosis-in-the-neck-booklet"
+handouts_booklet_title = "Osteoporosis in the Neck — a patient guide"
 
 # -- Publishing: Open Graph, 404 (the sitemap comes from our extension) --------------------------------------------------
 

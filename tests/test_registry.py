@@ -8,15 +8,29 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from conftest import copy_project, sphinx_in_copy
 
 from neckguide import registry
+from tests.project_copy import copy_project, sphinx_in_copy
 
 # Reproductions read while compiling FACTS.md: never cite these; cite the original.
 COPY_SITES = (
-    "scribd.com", "docslib.org", "drugs.com", "medicinenet.com", "droracle.ai", "paperzz.com",
-    "vdocument.in", "dummies.com", "wixlib.com", "medpath.com", "fpnotebook.com", "bonetalk.org",
-    "estroden.com", "kratzertmd.com", "askdrjames.com", "webarchive", "cybercemetery",
+    "scribd.com",
+    "docslib.org",
+    "drugs.com",
+    "medicinenet.com",
+    "droracle.ai",
+    "paperzz.com",
+    "vdocument.in",
+    "dummies.com",
+    "wixlib.com",
+    "medpath.com",
+    "fpnotebook.com",
+    "bonetalk.org",
+    "estroden.com",
+    "kratzertmd.com",
+    "askdrjames.com",
+    "webarchive",
+    "cybercemetery",
 )
 
 
@@ -47,7 +61,10 @@ def write_registry(tmp_path: Path, figures: str) -> Path:
     ("figures", "message"),
     [
         ("[falls.share]\nvalue = 27\n", "facts/falls.toml: figure 'falls.share' has no source"),
-        ("[falls.share]\nvalue = 27\nsource = 'cdx'\n", "unknown source 'cdx'; did you mean 'cdc'?"),
+        (
+            "[falls.share]\nvalue = 27\nsource = 'cdx'\n",
+            "unknown source 'cdx'; did you mean 'cdc'?",
+        ),
         ("[falls.share]\nvalue = 'many'\nsource = 'cdc'\n", "value must be a number"),
         ("[falls.share]\nvalue = 27\nsource = 'cdc'\nunits = '%'\n", "unknown keys ['units']"),
         ("[falls.share\n", "facts/falls.toml: not valid TOML"),
@@ -71,8 +88,7 @@ def test_changing_a_figure_changes_every_page_and_picture(tmp_path: Path) -> Non
     assert result.returncode == 0, result.stderr
     html = project / "docs" / "_build" / "html"
     users = [
-        p for p in (project / "docs").rglob("*.md")
-        if "calcium.daily.women_51_70" in p.read_text()
+        p for p in (project / "docs").rglob("*.md") if "calcium.daily.women_51_70" in p.read_text()
     ]
     assert users, "no page shows the calcium figure any more; pick another figure for this test"
     for page in users:
@@ -82,7 +98,7 @@ def test_changing_a_figure_changes_every_page_and_picture(tmp_path: Path) -> Non
     assert "1,300 mg" in references
     scale = (html / "topics" / "diagnosis.html").read_text()
     start = scale.index('<figure class="tscore-scale">')
-    svg = scale[start: scale.index("</svg>", start)]
+    svg = scale[start : scale.index("</svg>", start)]
     assert "−2.6" in svg and "−2.5" not in svg, "the T-score picture did not follow the registry"
 
 
@@ -91,13 +107,21 @@ def test_a_wrong_worked_example_fails_with_page_and_line(tmp_path: Path) -> None
     page = project / "docs" / "topics" / "diagnosis.md"
     source = page.read_text()
     assert ">>> who_category(-1.8)\n'low bone mass'" in source
-    page.write_text(source.replace(">>> who_category(-1.8)\n'low bone mass'", ">>> who_category(-1.8)\n'normal'"))
+    page.write_text(
+        source.replace(
+            ">>> who_category(-1.8)\n'low bone mass'", ">>> who_category(-1.8)\n'normal'"
+        )
+    )
 
     result = sphinx_in_copy(project, "doctest")
-    output = result.stdout + result.stderr + (project / "docs/_build/doctest/output.txt").read_text()
+    output = (
+        result.stdout + result.stderr + (project / "docs/_build/doctest/output.txt").read_text()
+    )
     assert result.returncode != 0
     line = source.splitlines().index(">>> who_category(-1.8)") + 1
-    assert re.search(rf'File "[^"]*topics/diagnosis.md", line {line - 3}|topics/diagnosis.md.*line', output)
+    assert re.search(
+        rf'File "[^"]*topics/diagnosis.md", line {line - 3}|topics/diagnosis.md.*line', output
+    )
     assert "Expected:\n    'normal'\nGot:\n    'low bone mass'" in output
 
 
@@ -115,4 +139,7 @@ def test_an_unknown_figure_name_fails_the_build_with_file_and_line(tmp_path: Pat
     reported = re.search(r"topics/diagnosis\.md:(\d+): WARNING: unknown figure", result.stderr)
     assert reported, result.stderr
     assert at - 3 <= int(reported.group(1)) <= at + 1
-    assert "unknown figure 'tscore.young_adult_agee'; did you mean 'tscore.young_adult_age'?" in result.stderr
+    assert (
+        "unknown figure 'tscore.young_adult_agee'; did you mean 'tscore.young_adult_age'?"
+        in result.stderr
+    )

@@ -30,22 +30,30 @@ def soup(path: Path) -> BeautifulSoup:
 def content_pages(site: Path) -> list[Path]:
     """Every page a reader can land on (not Sphinx's search and index pages)."""
     skip = {"search.html", "genindex.html"}
-    return sorted(p for p in site.rglob("*.html") if p.name not in skip and "_static" not in p.parts)
+    return sorted(
+        p for p in site.rglob("*.html") if p.name not in skip and "_static" not in p.parts
+    )
 
 
 def test_every_topic_page_is_in_the_navigation(site: Path) -> None:
     nav = soup(site / "index.html").select_one(".sidebar-tree")
     assert nav is not None, "the index page has no navigation tree"
-    linked = {Path(a["href"]).stem for a in nav.select("a[href]") if a["href"].startswith("topics/")}
+    linked = {
+        Path(a["href"]).stem for a in nav.select("a[href]") if a["href"].startswith("topics/")
+    }
     missing = set(TOPIC_SOURCES) - linked
     assert not missing, f"topic pages not reachable from the navigation: {sorted(missing)}"
 
 
-def test_each_topic_opens_with_a_summary_and_ends_with_what_to_do_next(topic_pages: list[Path]) -> None:
+def test_each_topic_opens_with_a_summary_and_ends_with_what_to_do_next(
+    topic_pages: list[Path],
+) -> None:
     for page in topic_pages:
         article = soup(page).select_one("article")
         first = article.select_one("h1 + p.page-summary")
-        assert first and first.get_text(strip=True), f"{page.name}: no one-line summary under the title"
+        assert first and first.get_text(strip=True), (
+            f"{page.name}: no one-line summary under the title"
+        )
         headings = [h.get_text(" ", strip=True).rstrip("#").strip() for h in article.select("h2")]
         real = [h for h in headings if h != "Where these figures come from"]
         assert real and real[-1] == "What to do next", f"{page.name}: last section is {real[-1:]}"
@@ -94,7 +102,9 @@ def test_every_glossary_link_resolves(site: Path) -> None:
                 continue
             target = urlparse(link["href"])
             assert Path(target.path).name == "glossary.html", f"{page.name}: {link['href']}"
-            assert target.fragment in anchors, f"{page.name}: glossary term #{target.fragment} missing"
+            assert target.fragment in anchors, (
+                f"{page.name}: glossary term #{target.fragment} missing"
+            )
             used += 1
     assert used > 20, "the pages should link their medical terms to the glossary"
 
@@ -139,7 +149,9 @@ def test_publishing_basics(site: Path) -> None:
     assert "could not find that page" in not_found
 
 
-@pytest.mark.parametrize("figure", sorted((DOCS / "_static" / "figures").glob("*.svg")), ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "figure", sorted((DOCS / "_static" / "figures").glob("*.svg")), ids=lambda p: p.name
+)
 def test_pictures_have_alt_text(site: Path, figure: Path) -> None:
     svg = figure.read_text(encoding="utf-8")
     assert "<title" in svg and 'role="img"' in svg, f"{figure.name}: needs role=img and a <title>"

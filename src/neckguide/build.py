@@ -23,7 +23,18 @@ def sphinx(builder: str, outdir: Path, *extra: str, doctrees: Path | None = None
     from sphinx.cmd.build import build_main
 
     doctrees = doctrees or BUILD / "doctrees"
-    args = ["-b", builder, "-d", str(doctrees), *STRICT, "-j", "auto", *extra, str(DOCS), str(outdir)]
+    args = [
+        "-b",
+        builder,
+        "-d",
+        str(doctrees),
+        *STRICT,
+        "-j",
+        "auto",
+        *extra,
+        str(DOCS),
+        str(outdir),
+    ]
     return build_main(args)
 
 
@@ -41,7 +52,9 @@ def build_html(outdir: Path = BUILD / "html", staging: Path = BUILD / "staging")
     if outdir.exists():
         shutil.rmtree(outdir)
     shutil.copytree(staging, outdir)
-    print(f"Site and handouts built in {time.perf_counter() - started:.1f} s: {outdir.relative_to(ROOT)}/index.html")
+    print(
+        f"Site and handouts built in {time.perf_counter() - started:.1f} s: {outdir.relative_to(ROOT)}/index.html"
+    )
     return 0
 
 

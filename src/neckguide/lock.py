@@ -18,7 +18,10 @@ HEADER = (
     "# Exact versions tested together on Python 3.11 (Debian 12). Regenerate with `make lock`;\n"
     "# never edit by hand. Declared dependencies live in pyproject.toml [dependency-groups].\n"
 )
-BUILD_TOOLS = ("setuptools", "wheel")  # the editable install of this project builds without isolation
+BUILD_TOOLS = (
+    "setuptools",
+    "wheel",
+)  # the editable install of this project builds without isolation
 
 
 def pinned_lines(freeze_output: str) -> list[str]:
@@ -40,7 +43,9 @@ def main() -> int:
         python = str(Path(tmp) / "bin" / "python")
         pip = [python, "-m", "pip", "--quiet"]
         subprocess.run([*pip, "install", "--upgrade", "pip"], check=True)
-        subprocess.run([*pip, "install", *BUILD_TOOLS, "--group", f"{ROOT / 'pyproject.toml'}:dev"], check=True)
+        subprocess.run(
+            [*pip, "install", *BUILD_TOOLS, "--group", f"{ROOT / 'pyproject.toml'}:dev"], check=True
+        )
         frozen = subprocess.run(
             [python, "-m", "pip", "freeze", "--all", "--exclude", "pip"],
             check=True,

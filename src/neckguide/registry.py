@@ -101,8 +101,7 @@ def format_number(number: Number) -> str:
     >>> format_number(38742), format_number(-1.0), format_number(0.5)
     ('38,742', '−1.0', '0.5')
     """
-    text = f"{number:,}" if isinstance(number, int) else f"{number:,}"
-    return text.replace("-", "−")
+    return f"{number:,}".replace("-", "−")
 
 
 @dataclass(frozen=True)
@@ -194,7 +193,9 @@ def _fact(name: str, entry: dict, where: str, sources: dict[str, Source]) -> Fac
     if "source" not in entry:
         raise RegistryError(f"{where}: figure {name!r} has no source; every figure needs one")
     if entry["source"] not in sources:
-        raise RegistryError(f"{where}: figure {name!r}: " + unknown_message("source", entry["source"], sources))
+        raise RegistryError(
+            f"{where}: figure {name!r}: " + unknown_message("source", entry["source"], sources)
+        )
     value = entry["value"]
     if isinstance(value, list):
         if len(value) != 2 or not all(isinstance(v, int | float) for v in value):

@@ -22,6 +22,7 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
 from sphinx.errors import ConfigError
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
@@ -59,7 +60,11 @@ def _source_mark(env: Any, source_id: str) -> nodes.superscript:
     number = used.index(source_id) + 1
     source = registry().source(source_id)
     link = nodes.reference(
-        "", f"[{number}]", refid=f"source-{source_id}", reftitle=source.citation, classes=["fact-source"]
+        "",
+        f"[{number}]",
+        refid=f"source-{source_id}",
+        reftitle=source.citation,
+        classes=["fact-source"],
     )
     return nodes.superscript("", "", link)
 
@@ -72,7 +77,9 @@ class FactRole(SphinxRole):
         try:
             fact = registry().fact(name)
         except reg.RegistryError as err:
-            logger.warning("%s", err, location=self.get_location(), type="neckguide", subtype="fact")
+            logger.warning(
+                "%s", err, location=self.get_location(), type="neckguide", subtype="fact"
+            )
             return [nodes.problematic(self.rawtext, self.rawtext)], []
         for path in registry().files:
             self.env.note_dependency(str(path))
@@ -87,7 +94,9 @@ class FoodRole(SphinxRole):
         try:
             food = registry().food(self.text.strip())
         except reg.RegistryError as err:
-            logger.warning("%s", err, location=self.get_location(), type="neckguide", subtype="fact")
+            logger.warning(
+                "%s", err, location=self.get_location(), type="neckguide", subtype="fact"
+            )
             return [nodes.problematic(self.rawtext, self.rawtext)], []
         text = f"{food.portion} of {food.name}"
         return [nodes.inline(text, text, classes=["food"])], []
@@ -112,7 +121,9 @@ class FoodTable(SphinxDirective):
         foods = [f for f in registry().foods.values() if nutrient in f.nutrients]
         if not foods:
             logger.warning(
-                "no food in facts/foods.toml has a %r figure", nutrient, location=self.get_location()
+                "no food in facts/foods.toml has a %r figure",
+                nutrient,
+                location=self.get_location(),
             )
             return []
         heading = {"calcium": "Calcium", "vitamin_d": "Vitamin D"}.get(nutrient, nutrient)
@@ -239,7 +250,9 @@ def refuse_raw_html(app: Sphinx, doctree: nodes.document) -> None:
         )
 
 
-def page_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
+def page_context(
+    app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any
+) -> None:
     """Give templates the review dates in a reader's format."""
     meta = context.get("meta") or {}
     for key in ("last_reviewed", "next_review_due"):
@@ -270,6 +283,19 @@ def write_sitemap(app: Sphinx, exception: Exception | None) -> None:
     Path(app.outdir, "sitemap.xml").write_text(xml, encoding="utf-8")
 
 
+class UniqueTableIds(SphinxPostTransform):
+    """Furo wraps each table in a container and copies the table's id onto it, so a captioned
+    table's id appears twice (invalid HTML, and a broken anchor in PDFs). Keep it on the table."""
+
+    formats = ("html",)
+    default_priority = 501  # just after furo's wrapper (500)
+
+    def run(self, **kwargs: Any) -> None:
+        for wrapper in self.document.findall(nodes.container):
+            if "table-wrapper" in wrapper["classes"]:
+                wrapper["ids"] = []
+
+
 def check_registry(app: Sphinx, config: Any) -> None:
     """Stop at once, with the registry's own message, if facts/ has a mistake."""
     try:
@@ -298,4 +324,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("doctree-read", refuse_raw_html)
     app.connect("html-page-context", page_context)
     app.connect("build-finished", write_sitemap)
+    app.add_post_transform(UniqueTableIds)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
