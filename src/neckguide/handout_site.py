@@ -1,0 +1,140 @@
+"""The handouts on the site: each topic page's links to its PDFs, and the ``{handouts}`` list.
+
+Both show a placeholder where each PDF's size and page count go
+(``<span class="handout-meta" data-handout="diagnosis.pdf">``): the numbers are only known once
+the PDFs are rendered, at the end of the build, and :func:`neckguide.handout_build.fill_sizes`
+writes them in then.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.util.docutils import SphinxDirective
+
+from neckguide import handout_build as hb
+from neckguide.sphinxext import generated_raw
+
+HANDOUTS_DIR = "_downloads/handouts"
+TOPICS = "topics/"
+
+
+def pdf_name(stem: str, variant: str) -> str:
+    """``diagnosis`` + ``large-print`` → ``diagnosis-large-print.pdf``."""
+    return f"{stem}{hb.VARIANTS[variant][0]}.pdf"
+
+
+def topic_docnames(env: BuildEnvironment) -> list[str]:
+    """The topic pages in the order of the home page's contents, then any others."""
+    ordered: list[str] = []
+
+    def walk(docname: str) -> None:
+        for child in env.toctree_includes.get(docname, []):
+            if child not in ordered:
+                ordered.append(child)
+                walk(child)
+
+    walk(env.config.root_doc)
+    topics = [d for d in ordered if d.startswith(TOPICS)]
+    return topics + sorted(d for d in env.found_docs if d.startswith(TOPICS) and d not in topics)
+
+
+def handout_links(app: Sphinx, stem: str) -> list[dict[str, Any]]:
+    """The template's ``handouts`` list for one topic or the booklet (sizes filled later)."""
+    if not app.config.handouts_enabled:
+        return []
+    return [
+        {"path": f"{HANDOUTS_DIR}/{pdf_name(stem, v)}", "file": pdf_name(stem, v), "label": label}
+        for v, label in hb.LABELS.items()
+    ]
+
+
+def page_context(
+    app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any
+) -> None:
+    """Each topic page links to its own handouts (``partials/page-info.html``)."""
+    if pagename.startswith(TOPICS):
+        context["handouts"] = handout_links(app, pagename.rsplit("/", 1)[-1])
+
+
+class handout_list(nodes.General, nodes.Element):
+    """Where the list of every handout goes (filled in when the page is written)."""
+
+
+class HandoutList(SphinxDirective):
+    """``{handouts}``: a table of every handout, both sizes, with size and page count."""
+
+    def run(self) -> list[nodes.Node]:
+        pages: set[str] = self.env.neckguide_handout_pages  # type: ignore[attr-defined]
+        pages.add(self.env.docname)
+        return [handout_list()]
+
+
+def _link(app: Sphinx, docname: str, entry: dict[str, Any]) -> str:
+    href = posixpath.relpath(entry["path"], posixpath.dirname(docname) or ".")
+    return (
+        f'<a href="{href}" download>{entry["label"]} PDF</a> '
+        f'<span class="handout-meta" data-handout="{entry["file"]}">(PDF)</span>'
+    )
+
+
+def fill_handout_list(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Replace ``{handouts}`` with the table: the booklet, then each topic in order."""
+    for node in list(doctree.findall(handout_list)):
+        if not app.config.handouts_enabled:
+            node.replace_self(nodes.paragraph("", "The PDF handouts were not made in this build."))
+            continue
+        rows = [
+            (
+                app.config.handouts_booklet_title + " (booklet with contents)",
+                None,
+                app.config.handouts_booklet,
+            )
+        ]
+        for topic in topic_docnames(app.env):
+            rows.append((app.env.titles[topic].astext(), topic, topic.rsplit("/", 1)[-1]))
+        body = []
+        for title, topic, stem in rows:
+            name = title
+            if topic:
+                href = app.builder.get_relative_uri(docname, topic)
+                name = f'<a class="reference internal" href="{href}">{title}</a>'
+            cells = "".join(f"<td>{_link(app, docname, e)}</td>" for e in handout_links(app, stem))
+            body.append(f'<tr><th scope="row">{name}</th>{cells}</tr>')
+        head = "".join(f'<th scope="col">{h}</th>' for h in ("Handout", *hb.LABELS.values()))
+        table = (
+            f'<div class="table-wrapper"><table class="handout-list docutils align-default">'
+            f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
+        )
+        node.replace_self(generated_raw("", table, format="html"))
+
+
+def init_env(app: Sphinx, env: BuildEnvironment, *args: Any) -> None:
+    if not hasattr(env, "neckguide_handout_pages"):
+        env.neckguide_handout_pages = set()  # type: ignore[attr-defined]
+
+
+def purge_doc(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+    init_env(app, env)
+    env.neckguide_handout_pages.discard(docname)  # type: ignore[attr-defined]
+
+
+def merge_info(
+    app: Sphinx, env: BuildEnvironment, docnames: list[str], other: BuildEnvironment
+) -> None:
+    init_env(app, env)
+    env.neckguide_handout_pages |= getattr(other, "neckguide_handout_pages", set())  # type: ignore[attr-defined]
+
+
+def list_pages_outdated(
+    app: Sphinx, env: BuildEnvironment, added: set, changed: set, removed: set
+) -> list[str]:
+    """A topic added, changed or removed: the handout list shows its title, write it again."""
+    init_env(app, env)
+    if any(d.startswith(TOPICS) for d in added | changed | removed):
+        return sorted(env.neckguide_handout_pages)  # type: ignore[attr-defined]
+    return []
