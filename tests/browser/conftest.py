@@ -39,6 +39,7 @@ DOCS = Path(__file__).resolve().parents[2] / "docs"
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 360, "height": 740}
 MODES = ["light", "dark"]
+AXE = Path(__file__).parent / "vendor" / "axe.min.js"
 
 # Built pages that are not content: no test needs them.
 NOT_CONTENT = {"search.html", "genindex.html"}
@@ -66,6 +67,18 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         metafunc.parametrize("page_path", paths, ids=[p.removesuffix(".html") for p in paths])
     if "mode" in metafunc.fixturenames:
         metafunc.parametrize("mode", MODES, scope="session")
+
+
+@pytest.fixture(scope="session")
+def tested_pages() -> list[str]:
+    """The pages every per-page browser test runs on."""
+    return content_pages()
+
+
+@pytest.fixture(scope="session")
+def not_content() -> set[str]:
+    """Built pages left out on purpose."""
+    return set(NOT_CONTENT)
 
 
 # -- Timing: print how long the browser tests took ------------------------------------------
@@ -99,7 +112,7 @@ class _SiteHandler(SimpleHTTPRequestHandler):
             path = "/" + path[len(PREFIX) :]
         return super().translate_path(path)
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (the base's name)
+    def log_message(self, format: str, *args: Any) -> None:
         pass
 
 
@@ -133,10 +146,13 @@ def _no_browser(why: str) -> None:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
+def browser(request: pytest.FixtureRequest) -> Iterator[Any]:
     """One headless Chromium for the whole session."""
     if not CHROMIUM.is_file():
         _no_browser("Chromium is missing")
+    # Build and serve the site first: Sphinx's parallel build forks, and a fork after
+    # Playwright has started its threads can deadlock.
+    request.getfixturevalue("server")
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:  # pragma: no cover - the test group installs it
@@ -158,27 +174,51 @@ def browser() -> Iterator[Any]:
 
 @dataclass
 class Site:
-    """A browser context on the local site: opens pages and records every request."""
+    """A browser context on the local site: opens pages and records every request.
+
+    ``requests`` holds every URL the context asked for (other hosts are aborted, not
+    fetched); each page also has ``page.requests``, the URLs of its latest load.
+    """
 
     context: Any
     base: str
     mode: str
+    media: str | None = None  # e.g. "print": emulated on every page
+    viewport: dict[str, int] = field(default_factory=lambda: dict(DESKTOP))
     requests: list[str] = field(default_factory=list)
+    _tab: Any = None
 
     def url(self, path: str) -> str:
         return self.base + path
 
-    def open(self, path: str, wait_until: str = "load") -> Any:
-        """A new page showing ``path``; its requests are in ``page.requests`` (a list of URLs)."""
+    def _new_page(self) -> Any:
         page = self.context.new_page()
-        seen: list[str] = []
-        page.on("request", lambda request: seen.append(request.url))
-        page.requests = seen
+        page.requests = []
+        page.on("request", lambda request: page.requests.append(request.url))
+        if self.media:
+            page.emulate_media(media=self.media)
+        return page
+
+    def _load(self, page: Any, path: str, wait_until: str) -> Any:
+        page.requests = []
         response = page.goto(self.url(path), wait_until=wait_until)
         assert response is not None and response.ok, f"{path}: HTTP {response and response.status}"
-        # Finish CSS transitions (theme, skip link) so checks see the settled page.
-        page.evaluate("document.getAnimations().forEach(a => a.finish())")
+        # Fonts loaded, CSS transitions (theme, skip link) finished: checks see the final page.
+        page.evaluate(
+            "async () => { await document.fonts.ready;"
+            " document.getAnimations().forEach(a => a.finish()); }"
+        )
         return page
+
+    def open(self, path: str, wait_until: str = "load") -> Any:
+        """A new page showing ``path`` (close it when done)."""
+        return self._load(self._new_page(), path, wait_until)
+
+    def visit(self, path: str, wait_until: str = "load") -> Any:
+        """Show ``path`` in this context's one reused tab (faster than a new page each time)."""
+        if self._tab is None or self._tab.is_closed():
+            self._tab = self._new_page()
+        return self._load(self._tab, path, wait_until)
 
 
 def _is_local(url: str, base: str) -> bool:
@@ -186,11 +226,13 @@ def _is_local(url: str, base: str) -> bool:
     return url.startswith((origin + "/", "data:", "blob:"))
 
 
-def _make_site(browser: Any, base: str, mode: str, **options: Any) -> Site:
+def _make_site(
+    browser: Any, base: str, mode: str, media: str | None = None, **options: Any
+) -> Site:
     context = browser.new_context(color_scheme=mode, **options)
     # furo reads the chosen theme from localStorage before it paints.
     context.add_init_script(f"try {{ localStorage.setItem('theme', '{mode}'); }} catch (e) {{}}")
-    site = Site(context, base, mode)
+    site = Site(context, base, mode, media, dict(options.get("viewport", DESKTOP)))
 
     def route(route: Any) -> None:
         site.requests.append(route.request.url)
@@ -205,8 +247,13 @@ def _make_site(browser: Any, base: str, mode: str, **options: Any) -> Site:
 
 @pytest.fixture(scope="session")
 def themed(browser: Any, server: str, mode: str) -> Iterator[Site]:
-    """A desktop-sized context in colour ``mode`` (light or dark)."""
+    """A desktop-sized context in colour ``mode`` (light or dark), with axe-core loaded.
+
+    axe (vendor/axe.min.js) comes in as an init script: sent to the browser once, not
+    with every page.
+    """
     site = _make_site(browser, server, mode, viewport=DESKTOP)
+    site.context.add_init_script(path=str(AXE))
     yield site
     site.context.close()
 
@@ -215,6 +262,14 @@ def themed(browser: Any, server: str, mode: str) -> Iterator[Site]:
 def desktop(browser: Any, server: str) -> Iterator[Site]:
     """A desktop-sized context in light mode."""
     site = _make_site(browser, server, "light", viewport=DESKTOP)
+    yield site
+    site.context.close()
+
+
+@pytest.fixture(scope="session")
+def printed(browser: Any, server: str) -> Iterator[Site]:
+    """A desktop-sized context with print media emulated (what the browser's Print shows)."""
+    site = _make_site(browser, server, "light", media="print", viewport=DESKTOP)
     yield site
     site.context.close()
 

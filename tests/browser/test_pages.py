@@ -1,0 +1,133 @@
+"""Every page in a real browser: nothing fetched from other hosts, readable on a phone,
+complete on paper."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+# What "navigation" means on paper: furo's sidebar, header, page-top buttons, footer links.
+NAVIGATION = [
+    ".sidebar-drawer",
+    ".toc-drawer",
+    ".mobile-header",
+    ".skip-to-content",
+    ".theme-toggle-container",
+    ".back-to-top",
+    ".related-pages",
+]
+
+
+def test_every_page_is_tested(site: Path, tested_pages: list[str], not_content: set[str]) -> None:
+    built = {
+        p.relative_to(site).as_posix()
+        for p in site.rglob("*.html")
+        if not any(part.startswith("_") for part in p.relative_to(site).parts)
+    }
+    assert built - not_content == set(tested_pages), (
+        "the browser tests' page list (conftest.content_pages) and the built site differ"
+    )
+
+
+def test_no_request_leaves_the_local_server(desktop, page_path: str) -> None:
+    page = desktop.visit(page_path)
+    assert page.requests, "no request was recorded"
+    origin = desktop.base.split("/en/latest/")[0] + "/"
+    offsite = [u for u in page.requests if not u.startswith((origin, "data:", "blob:"))]
+    assert not offsite, f"{page_path} asks other hosts for: {offsite}"
+
+
+_PHONE_CHECK = """
+() => {
+  const vw = window.innerWidth;
+  const name = el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')
+    + (el.classList.length ? '.' + [...el.classList].join('.') : '');
+  const wide = [];
+  for (const el of document.body.querySelectorAll('*')) {
+    const width = el.getBoundingClientRect().width;
+    if (width > vw + 0.5 && el.checkVisibility()) wide.push(`${name(el)}: ${Math.round(width)} px`);
+  }
+  const small = [];
+  for (const p of document.querySelectorAll('article p')) {
+    const size = parseFloat(getComputedStyle(p).fontSize);
+    if (size < 16) small.push(`${size} px: ${p.textContent.trim().slice(0, 60)}`);
+  }
+  return {vw, scrollWidth: document.scrollingElement.scrollWidth, wide, small,
+          paragraphs: document.querySelectorAll('article p').length};
+}
+"""
+
+
+def test_phone_no_sideways_scrolling_and_large_text(phone, page_path: str) -> None:
+    result = phone.visit(page_path).evaluate(_PHONE_CHECK)
+    width = phone.viewport["width"]
+    assert result["vw"] == width
+    assert result["scrollWidth"] <= width, (
+        f"{page_path} scrolls sideways at {width} px: {result['scrollWidth']} px wide; "
+        f"wider than the screen: {result['wide'][:10]}"
+    )
+    assert not result["wide"], f"{page_path}: wider than the screen: {result['wide'][:10]}"
+    assert result["paragraphs"], f"{page_path} has no paragraphs"
+    assert not result["small"], f"{page_path}: body text under 16 px: {result['small'][:5]}"
+
+
+# Tablets and laptops: furo switches layout at em breakpoints, the guide's type is larger.
+WIDTHS = [768, 800, 1024, 1100, 1280, 1366, 1440, 1536, 1920]
+
+
+def test_no_sideways_scrolling_at_common_screen_widths(desktop, page_path: str) -> None:
+    page = desktop.visit(page_path)
+    wider = {}
+    try:
+        for width in WIDTHS:
+            page.set_viewport_size({"width": width, "height": desktop.viewport["height"]})
+            scroll_width = page.evaluate("document.scrollingElement.scrollWidth")
+            if scroll_width > width:
+                wider[width] = scroll_width
+    finally:
+        page.set_viewport_size(desktop.viewport)
+    assert not wider, f"{page_path} scrolls sideways (screen width: page width): {wider}"
+
+
+_PRINT_CHECK = """
+navigation => {
+  const shown = el => el.checkVisibility({visibilityProperty: true, opacityProperty: true})
+    && el.getBoundingClientRect().height > 0;
+  const text = el => el.textContent.trim().replace(/\\s+/g, ' ').slice(0, 50);
+  const hiddenPanels = [...document.querySelectorAll('.sd-tab-set > .sd-tab-content')]
+    .filter(el => !shown(el)).map(text);
+  const hiddenLabels = [...document.querySelectorAll('.sd-tab-set > label')]
+    .filter(el => !shown(el)).map(text);
+  const hiddenBodies = [...document.querySelectorAll('details')]
+    .flatMap(d => [...d.children].filter(c => c.tagName !== 'SUMMARY'))
+    .filter(el => !shown(el)).map(text);
+  const shownNavigation = navigation
+    .flatMap(sel => [...document.querySelectorAll(sel)].filter(shown).map(() => sel));
+  return {
+    printMedia: matchMedia('print').matches,
+    panels: document.querySelectorAll('.sd-tab-content').length,
+    dropdowns: document.querySelectorAll('details').length,
+    hiddenPanels, hiddenLabels, hiddenBodies, shownNavigation,
+  };
+}
+"""
+
+
+def test_print_shows_every_panel_and_no_navigation(printed, page_path: str) -> None:
+    result = printed.visit(page_path).evaluate(_PRINT_CHECK, NAVIGATION)
+    assert result["printMedia"], "print media was not emulated"
+    assert not result["hiddenPanels"], f"{page_path}: tab panels missing on paper"
+    assert not result["hiddenLabels"], f"{page_path}: tab labels missing on paper"
+    assert not result["hiddenBodies"], f"{page_path}: dropdown bodies missing on paper"
+    assert not result["shownNavigation"], f"{page_path}: navigation printed"
+
+
+def test_print_check_sees_tabs_and_dropdowns(printed) -> None:
+    """The pages with tabs and dropdowns have them (else the print test checks nothing)."""
+    tabs = printed.visit("topics/treatments-compared.html").evaluate(_PRINT_CHECK, NAVIGATION)
+    assert tabs["panels"] >= 2
+    faq = printed.visit("topics/faq.html").evaluate(_PRINT_CHECK, NAVIGATION)
+    assert faq["dropdowns"] >= 2
