@@ -15,7 +15,7 @@ import json
 import os
 import re
 from dataclasses import dataclass
-from importlib import resources
+from importlib import metadata, resources
 from pathlib import Path
 from urllib.parse import urldefrag, urlsplit
 
@@ -205,9 +205,8 @@ def local_files(handout: Prepared, base: Path) -> list[Path]:
 def input_hash(handout: Prepared, base: Path) -> str:
     """What decides whether a handout must be rendered again: its HTML, the bytes of every
     local file it uses and :data:`VERSION` (and WeasyPrint's version)."""
-    import weasyprint
-
-    digest = hashlib.sha256(f"{VERSION}\0{weasyprint.__version__}\0".encode())
+    engine = metadata.version("weasyprint")  # (importing WeasyPrint itself takes seconds)
+    digest = hashlib.sha256(f"{VERSION}\0{engine}\0".encode())
     digest.update(handout.html.encode("utf-8"))
     for path in local_files(handout, base):
         digest.update(str(path.name).encode())

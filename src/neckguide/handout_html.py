@@ -16,6 +16,7 @@ address and a QR code of it lets a reader get from paper back to the page.
 
 from __future__ import annotations
 
+import functools
 import html
 import posixpath
 import re
@@ -37,6 +38,9 @@ HEADING = re.compile(r"^h[1-6]$")
 
 def article_of(page_html: str) -> Tag:
     """The ``<article>`` of a built page (its content, without the theme's navigation)."""
+    start, end = page_html.find("<article"), page_html.rfind("</article>")
+    if 0 <= start < end:  # parse only the article: the theme's chrome is most of the page
+        page_html = page_html[start : end + len("</article>")]
     soup = BeautifulSoup(page_html, "html.parser")
     article = soup.find("article")
     if not isinstance(article, Tag):
@@ -189,6 +193,7 @@ def size_svg_pictures(article: Tag, folder: Path) -> None:
             image["style"] = f"width: calc({float(view_box.group(1)):g} * var(--figure-scale))"
 
 
+@functools.cache
 def qr_svg(url: str, description: str) -> str:
     """An inline SVG QR code of ``url`` with a ``<title>`` (the PDF's alternative text)."""
     code = segno.make(url, error="m", micro=False)

@@ -20,6 +20,7 @@ import datetime as dt
 import os
 import subprocess
 import time
+from collections.abc import Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
 from pathlib import Path
 from typing import Any
@@ -124,6 +125,11 @@ def render_handouts(app: Sphinx, exception: Exception | None) -> None:
         return
     started = time.perf_counter()
     config = app.config
+    if not config.html_baseurl:
+        logger.warning(
+            "handouts: set html_baseurl in conf.py: each handout links and QR-codes its page's address",
+            type="handouts",
+        )
     site = hb.Site(
         outdir=Path(app.outdir),
         baseurl=(config.html_baseurl or "").rstrip("/") + "/",
@@ -147,27 +153,7 @@ def render_handouts(app: Sphinx, exception: Exception | None) -> None:
             files[name] = {**old, "bytes": Path(job.output).stat().st_size}
         else:
             todo.append((job, digest, location))
-    workers = min(config.handouts_workers or os.cpu_count() or 1, max(len(todo), 1))
-    executor = _executor(workers) if todo else None
-    try:
-        if executor is None:
-            results = (render_pdf(job) for job, _, _ in todo)
-        else:
-            futures = {executor.submit(render_pdf, job): job for job, _, _ in todo}
-            results = (future.result() for future in as_completed(futures))
-        by_output = {job.output: (job, digest, location) for job, digest, location in todo}
-        for result in status_iterator(
-            results,
-            "rendering PDF handouts... ",
-            "darkgreen",
-            len(todo),
-            app.verbosity,
-            stringify_func=lambda r: Path(r.output).name,
-        ):
-            _record(result, by_output[result.output], files)
-    finally:
-        if executor is not None:
-            executor.shutdown()
+    _render(app, todo, files)
     for stale in folder.glob("*.pdf"):
         if stale.name not in files and stale.name not in {Path(j.output).name for j, _, _ in todo}:
             stale.unlink()
@@ -180,6 +166,33 @@ def render_handouts(app: Sphinx, exception: Exception | None) -> None:
         time.perf_counter() - started,
         HANDOUTS_DIR,
     )
+
+
+def _render(app: Sphinx, todo: list[tuple[RenderJob, str, str]], files: dict[str, dict]) -> None:
+    """Render ``todo`` on every core (``handouts_workers``), showing progress."""
+    if not todo:
+        return
+    workers = min(app.config.handouts_workers or os.cpu_count() or 1, len(todo))
+    executor = _executor(workers)
+    try:
+        if executor is None:
+            results: Iterator[RenderResult] = (render_pdf(job) for job, _, _ in todo)
+        else:
+            futures = [executor.submit(render_pdf, job) for job, _, _ in todo]
+            results = (future.result() for future in as_completed(futures))
+        planned = {job.output: (job, digest, location) for job, digest, location in todo}
+        for result in status_iterator(
+            results,
+            "rendering PDF handouts... ",
+            "darkgreen",
+            len(todo),
+            app.verbosity,
+            stringify_func=lambda r: Path(r.output).name,
+        ):
+            _record(result, planned[result.output], files)
+    finally:
+        if executor is not None:
+            executor.shutdown()
 
 
 def _record(
