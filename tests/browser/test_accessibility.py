@@ -43,11 +43,33 @@ def _describe(violations: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+# axe skips what is hidden: closed dropdowns and the tabs not chosen. Show them all, then
+# check just those parts again (same rules; the page's own styles otherwise).
+_REVEAL_AND_RUN = """
+async options => {
+  const parts = [...document.querySelectorAll('details, .sd-tab-set')];
+  if (!parts.length) return null;
+  document.querySelectorAll('details').forEach(d => { d.open = true; });
+  const style = document.createElement('style');
+  style.textContent = '.sd-tab-set > .sd-tab-content { display: block !important; }';
+  document.head.append(style);
+  await new Promise(requestAnimationFrame);
+  document.getAnimations().forEach(a => a.finish());
+  return axe.run({include: parts.map(el => [el])}, options);
+}
+"""
+
+
 def test_axe_finds_no_violations(themed, page_path: str, mode: str, axe_report: dict) -> None:
     page = themed.visit(page_path)  # axe is loaded by the context (conftest.themed)
     assert page.evaluate("document.body.dataset.theme") == mode, "furo did not take the mode"
     result = page.evaluate("options => axe.run(document, options)", AXE_OPTIONS)
     violations = result["violations"]
+    revealed = page.evaluate(_REVEAL_AND_RUN, AXE_OPTIONS)
+    if revealed:
+        for v in revealed["violations"]:
+            v["help"] += " (in a dropdown or tab shown for the check)"
+        violations += revealed["violations"]
     axe_report.setdefault(page_path, {})[mode] = {v["id"]: len(v["nodes"]) for v in violations}
     assert not violations, (
         f"axe {result['testEngine']['version']} on {page_path} ({mode} mode) found "
