@@ -219,6 +219,7 @@ def test_booklet_has_contents_outline_and_continuous_page_numbers(
         page_soup(site / "topics" / f"{t}.html").find("h1").get_text().rstrip("#") for t in TOPICS
     ]
     chapters = {squash(title): page for title, page in outline(path)}
+    assert pdf.trailer["/Root"].get("/PageMode") == "/UseOutlines", "bookmarks not shown on opening"
     contents = squash(pdf.pages[1].extract_text())
     assert contents.startswith("Contents"), "the booklet's second page is not its contents"
     for title in titles:

@@ -24,7 +24,7 @@ from bs4 import Tag
 from neckguide import handout_html as hh
 
 #: Bump when the way handouts are made changes, so every PDF is rendered again.
-VERSION = "1"
+VERSION = "2"
 MANIFEST = "manifest.json"
 #: name suffix and ``<html class>`` of each size
 VARIANTS = {"standard": ("", "handout"), "large-print": ("-large-print", "handout large-print")}

@@ -17,6 +17,8 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pydyf
+
 #: PDF/UA-1: tagged, marked, with title, language and embedded fonts.
 PDF_OPTIONS = {"pdf_variant": "pdf/ua-1", "optimize_images": True}
 #: WeasyPrint warnings that mean a broken handout, though logged below ERROR.
@@ -36,6 +38,7 @@ class RenderJob:
     output: str
     name: str = ""  # what the messages call it (the page's name)
     stylesheets: tuple[str, ...] = ()  # the site's CSS files (absolute paths), in order
+    open_bookmarks: bool = False  # show the bookmarks when the PDF opens (the booklet)
 
 
 @dataclass(frozen=True)
@@ -84,6 +87,11 @@ def _stylesheet(path: str) -> object:
     return _parsed_css[key]
 
 
+def _open_bookmarks(document: object, pdf: pydyf.PDF) -> None:
+    """A PDF viewer opens the document with its bookmarks (the booklet's chapters) shown."""
+    pdf.catalog["PageMode"] = "/UseOutlines"
+
+
 def render_pdf(job: RenderJob) -> RenderResult:
     """Render ``job`` to its output PDF; returns the page count, size and problems found.
 
@@ -101,7 +109,10 @@ def render_pdf(job: RenderJob) -> RenderResult:
         stylesheets = [_stylesheet(path) for path in job.stylesheets]
         html = HTML(string=job.html, base_url=job.base_url)
         document = html.render(stylesheets=stylesheets, **PDF_OPTIONS)
-        data = document.write_pdf(pdf_identifier=identifier_for(job.html), **PDF_OPTIONS)
+        finisher = _open_bookmarks if job.open_bookmarks else None
+        data = document.write_pdf(
+            pdf_identifier=identifier_for(job.html), finisher=finisher, **PDF_OPTIONS
+        )
     except Exception as error:  # WeasyPrint raising is a problem to report, like its errors
         return RenderResult(
             job.output, 0, 0, (*collector.problems, f"{type(error).__name__}: {error}")

@@ -98,7 +98,7 @@ def _jobs(app: Sphinx, site: hb.Site, topics: list[hb.Topic]) -> list[tuple[Rend
     for variant, handout in hb.booklet_documents(topics, site).items():  # longest jobs first
         output = folder / pdf_name(site.booklet_name, variant)
         job = RenderJob(
-            handout.html, str(topics[0].page), str(output), "booklet", handout.stylesheets
+            handout.html, str(topics[0].page), str(output), "booklet", handout.stylesheets, True
         )
         jobs.append((job, hb.input_hash(handout, topics[0].page), report_booklet_on[0]))
     for topic in topics:
