@@ -69,15 +69,6 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         metafunc.parametrize("mode", MODES, scope="session")
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Run the browser tests last.
-
-    Playwright's threads live until the session ends; a fork after they started (Sphinx's
-    parallel build forks) can deadlock. Last, every in-process build is done before them.
-    """
-    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
-
-
 @pytest.fixture(scope="session")
 def tested_pages() -> list[str]:
     """The pages every per-page browser test runs on."""
