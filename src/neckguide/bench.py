@@ -206,6 +206,9 @@ def optional_measures(args: argparse.Namespace) -> list[Measure]:
     if args.with_make_test:
         print("\nTiming `make test` (warm environment)…")
         run = builds.make_test(ROOT)
+        slowest = builds.slowest_tests(run.stdout)
+        if slowest:
+            print("Slowest steps of the tests (pytest --durations):\n  " + "\n  ".join(slowest))
         measures.append(
             Measure(
                 "make test (warm)",

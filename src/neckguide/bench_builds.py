@@ -166,8 +166,29 @@ def owner(pdf: str, pages: list[str]) -> str | None:
 
 
 def make_test(root: Path) -> Run:
-    """``make test`` in the project, timed (the environment already installed)."""
-    return timed(["make", "test"], cwd=root)
+    """``make test`` in the project, timed (the environment already installed); pytest is
+    asked for its slowest tests, to show where the time goes."""
+    return timed(["make", "test"], cwd=root, env={"PYTEST_ADDOPTS": "--durations=12"})
+
+
+def slowest_tests(pytest_output: str) -> list[str]:
+    r"""The lines of pytest's "slowest durations" report.
+
+    >>> slowest_tests("x\n==== slowest 2 durations ====\n9.1s setup t.py::a\n1.0s call t.py::b\n\n== 2 passed")
+    ['9.1s setup t.py::a', '1.0s call t.py::b']
+    """
+    lines = pytest_output.splitlines()
+    start = next(
+        (i for i, line in enumerate(lines) if "slowest" in line and "durations" in line), None
+    )
+    if start is None:
+        return []
+    found = []
+    for line in lines[start + 1 :]:
+        if not line.strip() or line.startswith("="):
+            break
+        found.append(line.strip())
+    return found
 
 
 def fresh_clone(root: Path) -> dict[str, Run]:
