@@ -88,11 +88,17 @@ class Fact:
         '−2.5'
         >>> Fact("e", 4, "s", prefix="1 in ").display
         '1 in 4'
+        >>> Fact("f", (10000, 100000), "s", prefix="1 in ").display
+        '1 in 10,000 to 1 in 100,000'
+        >>> Fact("g", 4, "s", prefix="up to 1 in ").display
+        'up to 1 in 4'
         """
-        text = " to ".join(format_number(n) for n in self.numbers)
+        # A ratio ("1 in ") belongs to each end of a range: "1 in 10 to 1 in 100".
+        ratio = self.prefix if self.prefix.endswith(" in ") else ""
+        text = " to ".join(ratio + format_number(n) for n in self.numbers)
         if self.unit:
             text += self.unit if self.unit in {"%", "×"} else f" {self.unit}"
-        return self.prefix + text
+        return text if ratio else self.prefix + text
 
 
 def format_number(number: Number) -> str:
