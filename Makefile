@@ -39,8 +39,8 @@ lock: $(VENV)/.installed           ## re-pin requirements.lock from pyproject.to
 clean:
 	rm -rf docs/_build
 
-# The environment: created once, refreshed only when the pins change.
-$(VENV)/.installed: requirements.lock pyproject.toml
+# The environment: created once, refreshed only when the pins in requirements.lock change.
+$(VENV)/.installed: requirements.lock
 	test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/python -m pip install --quiet --upgrade pip
 	$(VENV)/bin/python -m pip install --quiet -r requirements.lock
