@@ -22,13 +22,11 @@ from urllib.parse import urldefrag, urlsplit
 from bs4 import Tag
 
 from neckguide import handout_html as hh
+from neckguide.handout_site import LABELS, VARIANTS, VERSION
 
-#: Bump when the way handouts are made changes, so every PDF is rendered again.
-VERSION = "2"
+__all__ = ["LABELS", "VARIANTS", "VERSION"]  # re-exported: the handouts' names and version
+
 MANIFEST = "manifest.json"
-#: name suffix and ``<html class>`` of each size
-VARIANTS = {"standard": ("", "handout"), "large-print": ("-large-print", "handout large-print")}
-LABELS = {"standard": "Standard print", "large-print": "Large print"}
 
 
 @dataclass(frozen=True)

@@ -16,16 +16,20 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxDirective
 
-from neckguide import handout_build as hb
 from neckguide.sphinxext import generated_raw
 
 HANDOUTS_DIR = "_downloads/handouts"
+#: Bump when the way handouts are made changes, so every PDF is rendered again.
+VERSION = "2"
+#: name suffix and ``<html class>`` of each size
+VARIANTS = {"standard": ("", "handout"), "large-print": ("-large-print", "handout large-print")}
+LABELS = {"standard": "Standard print", "large-print": "Large print"}
 TOPICS = "topics/"
 
 
 def pdf_name(stem: str, variant: str) -> str:
     """``diagnosis`` + ``large-print`` → ``diagnosis-large-print.pdf``."""
-    return f"{stem}{hb.VARIANTS[variant][0]}.pdf"
+    return f"{stem}{VARIANTS[variant][0]}.pdf"
 
 
 def topic_docnames(env: BuildEnvironment) -> list[str]:
@@ -49,7 +53,7 @@ def handout_links(app: Sphinx, stem: str) -> list[dict[str, Any]]:
         return []
     return [
         {"path": f"{HANDOUTS_DIR}/{pdf_name(stem, v)}", "file": pdf_name(stem, v), "label": label}
-        for v, label in hb.LABELS.items()
+        for v, label in LABELS.items()
     ]
 
 
@@ -105,7 +109,7 @@ def fill_handout_list(app: Sphinx, doctree: nodes.document, docname: str) -> Non
                 name = f'<a class="reference internal" href="{href}">{title}</a>'
             cells = "".join(f"<td>{_link(app, docname, e)}</td>" for e in handout_links(app, stem))
             body.append(f'<tr><th scope="row">{name}</th>{cells}</tr>')
-        head = "".join(f'<th scope="col">{h}</th>' for h in ("Handout", *hb.LABELS.values()))
+        head = "".join(f'<th scope="col">{h}</th>' for h in ("Handout", *LABELS.values()))
         table = (
             f'<div class="table-wrapper"><table class="handout-list docutils align-default">'
             f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"

@@ -23,17 +23,19 @@ import time
 from collections.abc import Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.display import status_iterator
 
-from neckguide import handout_build as hb
 from neckguide import handout_site as site_links
-from neckguide.handout_render import RenderJob, RenderResult, render_pdf
 from neckguide.handout_site import HANDOUTS_DIR, pdf_name, topic_docnames
 from neckguide.sphinxext import skip_node
+
+if TYPE_CHECKING:  # the PDF machinery (BeautifulSoup, segno, WeasyPrint) loads only when used
+    from neckguide import handout_build as hb
+    from neckguide.handout_render import RenderJob, RenderResult
 
 __all__ = ["HANDOUTS_DIR", "render_handouts", "setup"]
 
@@ -73,6 +75,8 @@ def _git_date(path: Path) -> str | None:
 
 
 def _topics(app: Sphinx) -> list[hb.Topic]:
+    from neckguide import handout_build as hb
+
     env, outdir = app.env, Path(app.outdir)
     topics = []
     for docname in topic_docnames(env):
@@ -92,6 +96,9 @@ def _topics(app: Sphinx) -> list[hb.Topic]:
 
 def _jobs(app: Sphinx, site: hb.Site, topics: list[hb.Topic]) -> list[tuple[RenderJob, str, str]]:
     """Every PDF to make: (job, its input hash, the page its problems are reported on)."""
+    from neckguide import handout_build as hb
+    from neckguide.handout_render import RenderJob
+
     folder = site.outdir / HANDOUTS_DIR
     report_booklet_on = sorted(app.env.neckguide_handout_pages) or [app.config.root_doc]  # type: ignore[attr-defined]
     jobs = []
@@ -123,6 +130,8 @@ def render_handouts(app: Sphinx, exception: Exception | None) -> None:
     """``build-finished``: render what changed, keep the rest, write sizes into the pages."""
     if exception is not None or not enabled(app):
         return
+    from neckguide import handout_build as hb
+
     started = time.perf_counter()
     config = app.config
     if not config.html_baseurl:
@@ -172,6 +181,8 @@ def _render(app: Sphinx, todo: list[tuple[RenderJob, str, str]], files: dict[str
     """Render ``todo`` on every core (``handouts_workers``), showing progress."""
     if not todo:
         return
+    from neckguide.handout_render import render_pdf
+
     workers = min(app.config.handouts_workers or os.cpu_count() or 1, len(todo))
     executor = _executor(workers)
     try:
@@ -237,7 +248,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", site_links.page_context)
     app.connect("build-finished", render_handouts)
     return {
-        "version": hb.VERSION,
+        "version": site_links.VERSION,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
         "env_version": 2,
