@@ -36,9 +36,14 @@ def docs(session: nox.Session) -> None:
 
 @nox.session(name="docs-live")
 def docs_live(session: nox.Session) -> None:
-    """Live preview: rebuilds on every save and reloads the browser (http://127.0.0.1:8000)."""
+    """Live preview: rebuilds on every save and reloads the browser (http://127.0.0.1:8000).
+
+    The preview skips the PDF handouts so a save shows in about a second; `make` makes them.
+    """
     install(session)
-    session.run("python", "-m", "neckguide.build", "live", *session.posargs)
+    session.run(
+        "python", "-m", "neckguide.build", "live", *session.posargs, env={"GUIDE_HANDOUTS": "0"}
+    )
 
 
 @nox.session

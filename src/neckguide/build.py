@@ -23,14 +23,16 @@ def sphinx(builder: str, outdir: Path, *extra: str, doctrees: Path | None = None
     from sphinx.cmd.build import build_main
 
     doctrees = doctrees or BUILD / "doctrees"
+    # Parallel reading pays off on a cold build; on a small incremental one it costs more
+    # than it saves (measured by `make bench`).
+    jobs = [] if (doctrees / "environment.pickle").exists() else ["-j", "auto"]
     args = [
         "-b",
         builder,
         "-d",
         str(doctrees),
         *STRICT,
-        "-j",
-        "auto",
+        *jobs,
         *extra,
         str(DOCS),
         str(outdir),
