@@ -18,9 +18,11 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-# The flags of the project's build (neckguide.build.STRICT and -j auto) without -W: a warning
-# from someone's work in progress must not stop a measurement (it is printed instead).
-SPHINX_FLAGS = ["--keep-going", "-n", "-T", "-j", "auto"]
+from neckguide.build import parallel_flags
+
+# The flags of the project's build (neckguide.build.STRICT) without -W: a warning from
+# someone's work in progress must not stop a measurement (it is printed instead).
+SPHINX_FLAGS = ["--keep-going", "-n", "-T"]
 # The environment variable the handouts extension honours: "0" builds the HTML only.
 HANDOUTS_SWITCH = "GUIDE_HANDOUTS"
 # What the handouts extension logs at the end of its step.
@@ -102,7 +104,8 @@ def sphinx_build(
 ) -> Run:
     """Build ``srcdir`` to HTML in ``outdir``, timed; ``handouts=False`` skips the PDF step."""
     env = {} if handouts else {HANDOUTS_SWITCH: "0"}
-    cmd = [sys.executable, "-m", "sphinx", "-b", "html", "-d", str(doctrees), *SPHINX_FLAGS]
+    jobs = parallel_flags(doctrees)  # as `make` builds: parallel for a cold build only
+    cmd = [sys.executable, "-m", "sphinx", "-b", "html", "-d", str(doctrees), *SPHINX_FLAGS, *jobs]
     return timed([*cmd, *(extra or []), str(srcdir), str(outdir)], env=env)
 
 

@@ -18,14 +18,18 @@ BUILD = DOCS / "_build"
 STRICT = ["-W", "--keep-going", "-n", "-T"]
 
 
+def parallel_flags(doctrees: Path) -> list[str]:
+    """``-j auto`` for a cold build only: on a small incremental build, parallel reading
+    costs more than it saves (measured by ``make bench``)."""
+    return [] if (doctrees / "environment.pickle").exists() else ["-j", "auto"]
+
+
 def sphinx(builder: str, outdir: Path, *extra: str, doctrees: Path | None = None) -> int:
     """Run sphinx-build in this process; returns its exit status."""
     from sphinx.cmd.build import build_main
 
     doctrees = doctrees or BUILD / "doctrees"
-    # Parallel reading pays off on a cold build; on a small incremental one it costs more
-    # than it saves (measured by `make bench`).
-    jobs = [] if (doctrees / "environment.pickle").exists() else ["-j", "auto"]
+    jobs = parallel_flags(doctrees)
     args = [
         "-b",
         builder,
