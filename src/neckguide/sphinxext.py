@@ -26,13 +26,11 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
+from neckguide import REQUIRED_FRONT_MATTER
 from neckguide import registry as reg
 from neckguide.tscore_svg import tscore_scale_svg
 
 logger = logging.getLogger(__name__)
-
-# Front matter every topic page must have (CONTRIBUTING.md explains each one).
-REQUIRED_FRONT_MATTER = ("summary", "last_reviewed", "next_review_due", "reviewed_by")
 
 
 def registry() -> reg.Registry:
@@ -50,6 +48,21 @@ def visit_generated_raw(self, node: nodes.Node) -> None:
 
 def skip_node(self, node: nodes.Node) -> None:
     raise nodes.SkipNode
+
+
+def depend_on_registry(env: Any) -> None:
+    """Rebuild the page being read whenever a file in facts/ changes."""
+    for path in registry().files:
+        env.note_dependency(str(path))
+
+
+def citation(source: reg.Source) -> nodes.paragraph:
+    """ "Organisation. Title (linked). Year." as on the references page and each page's list."""
+    para = nodes.paragraph()
+    para += nodes.Text(f"{source.organisation}. ")
+    para += nodes.reference("", source.title, refuri=source.url)
+    para += nodes.Text(f". {source.year}.")
+    return para
 
 
 def _source_mark(env: Any, source_id: str) -> nodes.superscript:
@@ -81,8 +94,7 @@ class FactRole(SphinxRole):
                 "%s", err, location=self.get_location(), type="neckguide", subtype="fact"
             )
             return [nodes.problematic(self.rawtext, self.rawtext)], []
-        for path in registry().files:
-            self.env.note_dependency(str(path))
+        depend_on_registry(self.env)
         value = nodes.inline(fact.display, fact.display, classes=["fact"])
         return [value, _source_mark(self.env, fact.source)], []
 
@@ -143,8 +155,7 @@ class TScoreScale(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         facts = registry()
-        for path in facts.files:
-            self.env.note_dependency(str(path))
+        depend_on_registry(self.env)
         svg = tscore_scale_svg(
             normal_at_or_above=facts["tscore.normal_at_or_above"],
             osteoporosis_at_or_below=facts["tscore.osteoporosis_at_or_below"],
@@ -162,19 +173,13 @@ class References(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         facts = registry()
-        for path in facts.files:
-            self.env.note_dependency(str(path))
+        depend_on_registry(self.env)
         by_source: dict[str, list[reg.Fact]] = {}
         for fact in facts.facts.values():
             by_source.setdefault(fact.source, []).append(fact)
         result = nodes.enumerated_list(classes=["references"])
         for source in facts.cited_sources():
-            item = nodes.list_item(ids=[f"ref-{source.id}"])
-            para = nodes.paragraph()
-            para += nodes.Text(f"{source.organisation}. ")
-            para += nodes.reference("", source.title, refuri=source.url)
-            para += nodes.Text(f". {source.year}.")
-            item += para
+            item = nodes.list_item("", citation(source), ids=[f"ref-{source.id}"])
             figures = nodes.bullet_list(classes=["reference-figures"])
             for fact in by_source[source.id]:
                 says = fact.says or fact.name
@@ -225,11 +230,7 @@ def add_summary_and_sources(app: Sphinx, doctree: nodes.document) -> None:
         listing = nodes.enumerated_list()
         for source_id in used:
             source = registry().source(source_id)
-            para = nodes.paragraph()
-            para += nodes.Text(f"{source.organisation}. ")
-            para += nodes.reference("", source.title, refuri=source.url)
-            para += nodes.Text(f". {source.year}.")
-            listing += nodes.list_item("", para, ids=[f"source-{source_id}"])
+            listing += nodes.list_item("", citation(source), ids=[f"source-{source_id}"])
         section += listing
         top = next(iter(doctree.findall(nodes.section)), None)
         (top or doctree).append(section)

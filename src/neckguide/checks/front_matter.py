@@ -29,11 +29,11 @@ import datetime as dt
 import difflib
 import re
 
+from neckguide import REQUIRED_FRONT_MATTER
 from neckguide.checks import Problem, Project
 from neckguide.checks.pages import Page, read_page
 
-# The same keys the Sphinx extension checks (neckguide.sphinxext.REQUIRED_FRONT_MATTER).
-REQUIRED_KEYS = ("summary", "last_reviewed", "next_review_due", "reviewed_by")
+REQUIRED_KEYS = REQUIRED_FRONT_MATTER  # the keys the build checks too
 EXAMPLES = {
     "summary": '"One sentence that says what the page answers."',
     "last_reviewed": "2026-11-25",
