@@ -11,9 +11,15 @@ docs/topics/x.md:12: this sentence has 31 words; split it
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+import subprocess
+import sys
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from neckguide.checks.pages import Page
 
 # The repository this package lives in (src/neckguide/checks/ -> three levels up).
 REPOSITORY = Path(__file__).resolve().parents[3]
@@ -76,6 +82,41 @@ class Project:
     def pages(self) -> list[Path]:
         """The pages to check: all of them, or only those named on the command line."""
         return self.only(self.all_pages())
+
+    def problems_on_pages(self, problems_in: Callable[[Page, str], list[Problem]]) -> list[Problem]:
+        """Run a page-by-page gate (``problems_in(page, path)``) over the selected pages."""
+        from neckguide.checks.pages import read_page
+
+        problems: list[Problem] = []
+        for path in self.pages():
+            problems += problems_in(read_page(path), self.relative(path))
+        return problems
+
+    def run_tool(
+        self,
+        module: str,
+        arguments: Iterable[str],
+        parse: Callable[[str], Problem | None],
+        problems_status: int,
+        blame: str,
+    ) -> list[Problem]:
+        """Run a checking tool (``python -m module``) at the top of the project; each line of
+        its output that ``parse`` understands is a problem. Exit 0 is clean and
+        ``problems_status`` means problems were found; anything else, or that status with no
+        problem found, means the tool itself could not run, reported against ``blame``."""
+        run = subprocess.run(
+            [sys.executable, "-m", module, *arguments],
+            cwd=self.root,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        problems = [problem for problem in map(parse, run.stdout.splitlines()) if problem]
+        if run.returncode not in (0, problems_status) or (
+            run.returncode == problems_status and not problems
+        ):
+            problems.append(Problem(blame, 1, f"{module} could not run: {run.stderr.strip()}"))
+        return problems
 
     def only(self, paths: Iterable[Path]) -> list[Path]:
         """Keep the paths that were selected (all of them when nothing was selected)."""

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 
 from neckguide.checks import Problem, Project
-from neckguide.checks.pages import Page, read_page
+from neckguide.checks.pages import Page
 from neckguide.checks.prose import role_display, strip_inline
 
 # Numbers that are names or markers, not figures: (pattern, what it allows). Add to this
@@ -117,7 +117,4 @@ def problems_in(page: Page, path: str) -> list[Problem]:
 
 def check(project: Project) -> list[Problem]:
     """Every selected page."""
-    problems = []
-    for path in project.pages():
-        problems += problems_in(read_page(path), project.relative(path))
-    return problems
+    return project.problems_on_pages(problems_in)

@@ -16,8 +16,6 @@ run `.venv/bin/ruff format src/neckguide/x.py` (`make lint` shows the change)
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 
 from neckguide.checks import Problem, Project
 
@@ -47,17 +45,9 @@ def parse(output_line: str) -> Problem | None:
 
 
 def _ruff(project: Project, *arguments: str) -> list[Problem]:
-    run = subprocess.run(
-        [sys.executable, "-m", "ruff", *arguments, "--output-format", "concise"],
-        cwd=project.root,
-        capture_output=True,
-        text=True,
-        check=False,
+    return project.run_tool(
+        "ruff", [*arguments, "--output-format", "concise"], parse, 1, "pyproject.toml"
     )
-    problems = [problem for problem in map(parse, run.stdout.splitlines()) if problem]
-    if run.returncode not in (0, 1) or (run.returncode == 1 and not problems):
-        problems.append(Problem("pyproject.toml", 1, f"ruff could not run: {run.stderr.strip()}"))
-    return problems
 
 
 def check(project: Project) -> list[Problem]:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from neckguide.checks import Problem, Project
-from neckguide.checks.pages import Page, read_page
+from neckguide.checks.pages import Page
 from neckguide.checks.prose import CODE_SPAN
 
 TAG = re.compile(r"</?(?P<name>[A-Za-z][A-Za-z0-9-]*)(?=[\s/>])[^<>]*>|<!--")
@@ -100,7 +100,4 @@ def conf_problems(project: Project) -> list[Problem]:
 
 def check(project: Project) -> list[Problem]:
     """Every selected page, and docs/conf.py."""
-    problems = conf_problems(project)
-    for path in project.pages():
-        problems += problems_in(read_page(path), project.relative(path))
-    return problems
+    return conf_problems(project) + project.problems_on_pages(problems_in)

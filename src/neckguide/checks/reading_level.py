@@ -149,10 +149,7 @@ def problems_in(page: Page, path: str) -> list[Problem]:
 
 def check(project: Project) -> list[Problem]:
     """Every selected page: grade within the limit, no sentence too long."""
-    problems = []
-    for path in project.pages():
-        problems += problems_in(read_page(path), project.relative(path))
-    return problems
+    return project.problems_on_pages(problems_in)
 
 
 def report(project: Project) -> list[tuple[str, PageGrade]]:

@@ -17,8 +17,6 @@ True
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 
 from neckguide.checks import Problem, Project
 
@@ -57,14 +55,4 @@ def check(project: Project) -> list[Problem]:
         targets = [project.relative(path) for path in project.selected]
     if not targets:
         return []
-    run = subprocess.run(
-        [sys.executable, "-m", "codespell_lib", *OPTIONS, *targets],
-        cwd=project.root,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    problems = [problem for problem in map(parse, run.stdout.splitlines()) if problem]
-    if run.returncode not in (0, 65) or (run.returncode == 65 and not problems):
-        problems.append(Problem(WORDLIST, 1, f"codespell could not run: {run.stderr.strip()}"))
-    return problems
+    return project.run_tool("codespell_lib", [*OPTIONS, *targets], parse, 65, WORDLIST)
