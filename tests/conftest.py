@@ -8,14 +8,16 @@ import pytest
 
 from neckguide import build
 
-TEST_BUILD = build.BUILD / "test"
-
 
 @pytest.fixture(scope="session")
 def site() -> Path:
-    """The built HTML site (with handouts), built strictly once per run (incrementally)."""
-    outdir = TEST_BUILD / "html"
-    status = build.sphinx("html", outdir, doctrees=TEST_BUILD / "doctrees")
+    """The built HTML site (with handouts), built strictly once per run.
+
+    It is the same build `make` does (its staging folder and doctrees), so after `make` only
+    what changed is built again; the published docs/_build/html is left alone.
+    """
+    outdir = build.BUILD / "staging"
+    status = build.sphinx("html", outdir)
     assert status == 0, "the strict Sphinx build failed; its messages above name file and line"
     return outdir
 

@@ -2,7 +2,7 @@
 
 WCAG 2.0, 2.1 and 2.2 levels A and AA, plus axe's best practices, in light and dark mode.
 No rule is switched off: fix the templates (docs/_templates/) or guide.css instead. The
-counts per page and mode are written to ``docs/_build/test/axe-results.json``.
+counts per page and mode are written to ``docs/_build/axe-results.json``.
 """
 
 from __future__ import annotations
