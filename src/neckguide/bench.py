@@ -39,8 +39,7 @@ from neckguide.bench_measures import (
 from neckguide.bench_report import KB, Measure
 from neckguide.bench_rounds import cold_rounds, edit_rounds, sequential_pdfs
 from neckguide.bench_weight import page_weight, site_pages
-
-ROOT = Path(__file__).resolve().parents[2]
+from neckguide.paths import ROOT
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:

@@ -13,7 +13,8 @@ import tempfile
 import venv
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from neckguide.paths import ROOT
+
 HEADER = (
     "# Exact versions tested together on Python 3.11 (Debian 12). Regenerate with `make lock`;\n"
     "# never edit by hand. Declared dependencies live in pyproject.toml [dependency-groups].\n"

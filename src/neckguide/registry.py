@@ -24,7 +24,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-FACTS_DIR = Path(__file__).resolve().parents[2] / "facts"
+from neckguide.paths import FACTS as FACTS_DIR
+
 # A build of a copy of the project (as the tests make) points this at the copy's facts/.
 FACTS_DIR_VARIABLE = "GUIDE_FACTS_DIR"
 

@@ -14,7 +14,6 @@ build (``-W``) stops and tells the writer what to change.
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -26,7 +25,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
-from neckguide import REQUIRED_FRONT_MATTER
+from neckguide import front_matter
 from neckguide import registry as reg
 from neckguide.tscore_svg import tscore_scale_svg
 
@@ -197,7 +196,7 @@ def add_summary_and_sources(app: Sphinx, doctree: nodes.document) -> None:
     meta = env.metadata.get(docname, {})
     path = env.doc2path(docname)
     if docname.startswith("topics/"):
-        for key in REQUIRED_FRONT_MATTER:
+        for key in front_matter.REQUIRED:
             if not str(meta.get(key, "")).strip():
                 logger.warning(
                     "front matter is missing %r: add `%s: ...` between the --- lines at the top "
@@ -206,17 +205,14 @@ def add_summary_and_sources(app: Sphinx, doctree: nodes.document) -> None:
                     key,
                     location=(path, 1),
                 )
-        for key in ("last_reviewed", "next_review_due"):
-            if key in meta:
-                try:
-                    dt.date.fromisoformat(str(meta[key]))
-                except ValueError:
-                    logger.warning(
-                        "front matter %r must be a date written YYYY-MM-DD (got %r)",
-                        key,
-                        meta[key],
-                        location=(path, 1),
-                    )
+        for key in front_matter.DATES:
+            if key in meta and front_matter.review_date(meta[key]) is None:
+                logger.warning(
+                    "front matter %r must be a date written YYYY-MM-DD (got %r)",
+                    key,
+                    meta[key],
+                    location=(path, 1),
+                )
     if meta.get("summary"):
         title = next(iter(doctree.findall(nodes.title)), None)
         summary = nodes.paragraph("", str(meta["summary"]), classes=["page-summary"])
@@ -256,13 +252,11 @@ def page_context(
 ) -> None:
     """Give templates the review dates in a reader's format."""
     meta = context.get("meta") or {}
-    for key in ("last_reviewed", "next_review_due"):
+    for key in front_matter.DATES:
         value = meta.get(key)
         if value:
-            try:
-                context[key] = dt.date.fromisoformat(str(value)).strftime("%-d %B %Y")
-            except ValueError:
-                context[key] = str(value)
+            day = front_matter.review_date(value)
+            context[key] = front_matter.reader_date(day) if day else str(value)
 
 
 def write_sitemap(app: Sphinx, exception: Exception | None) -> None:

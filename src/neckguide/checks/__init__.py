@@ -21,8 +21,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from neckguide.checks.pages import Page
 
-# The repository this package lives in (src/neckguide/checks/ -> three levels up).
-REPOSITORY = Path(__file__).resolve().parents[3]
+from neckguide.paths import ROOT
+
+REPOSITORY = ROOT  # the repository this package lives in
 
 # Folders and files under docs/ that are not pages of the guide.
 NOT_PAGES = ("_build", "_templates", "_static")

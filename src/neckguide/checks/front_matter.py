@@ -2,7 +2,8 @@
 
 The front matter is the block between the two ``---`` lines at the top of a page
 (docs/_templates/topic-page.md shows it). Every topic page needs the keys in
-:data:`REQUIRED_KEYS`; the dates are written YYYY-MM-DD; ``next_review_due`` comes after
+:data:`neckguide.front_matter.REQUIRED` (the build checks them too); the dates are
+written YYYY-MM-DD; ``next_review_due`` comes after
 ``last_reviewed``; and once ``next_review_due`` has passed, the page fails until someone
 reviews it and moves the date forward. The page itself starts with its title (``# ...``).
 
@@ -27,13 +28,11 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import re
 
-from neckguide import REQUIRED_FRONT_MATTER
 from neckguide.checks import Problem, Project
 from neckguide.checks.pages import Page, read_page
+from neckguide.front_matter import REQUIRED, reader_date, review_date
 
-REQUIRED_KEYS = REQUIRED_FRONT_MATTER  # the keys the build checks too
 EXAMPLES = {
     "summary": '"One sentence that says what the page answers."',
     "last_reviewed": "2026-11-25",
@@ -41,16 +40,6 @@ EXAMPLES = {
     "reviewed_by": '"Name, role"',
 }
 TEMPLATE = "docs/_templates/topic-page.md"
-ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-def reader_date(day: dt.date) -> str:
-    """A date as readers write it.
-
-    >>> reader_date(dt.date(2027, 1, 5))
-    '5 January 2027'
-    """
-    return f"{day.day} {day:%B %Y}"
 
 
 def _date(page: Page, key: str, path: str, problems: list[Problem]) -> dt.date | None:
@@ -58,12 +47,9 @@ def _date(page: Page, key: str, path: str, problems: list[Problem]) -> dt.date |
     value = (page.front_matter or {}).get(key)
     if value is None or value == "":
         return None
-    text = value.isoformat() if isinstance(value, dt.date) else str(value).strip()
-    if ISO_DATE.match(text):
-        try:
-            return dt.date.fromisoformat(text)
-        except ValueError:
-            pass
+    day = review_date(value)
+    if day is not None:
+        return day
     problems.append(
         Problem(
             path,
@@ -79,10 +65,10 @@ def _keys(page: Page, path: str) -> list[Problem]:
     """Missing, empty or misspelt keys, and a summary that is not one line."""
     problems = []
     meta = page.front_matter or {}
-    for key in REQUIRED_KEYS:
+    for key in REQUIRED:
         if key in meta and str(meta[key]).strip() and meta[key] is not None:
             continue
-        misspelt = difflib.get_close_matches(key, [k for k in meta if k not in REQUIRED_KEYS], 1)
+        misspelt = difflib.get_close_matches(key, [k for k in meta if k not in REQUIRED], 1)
         if misspelt:
             line, what = page.key_lines.get(misspelt[0], 1), f"is spelt {misspelt[0]!r}"
         elif key in meta:
