@@ -16,8 +16,6 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxDirective
 
-from neckguide.sphinxext import generated_raw
-
 HANDOUTS_DIR = "_downloads/handouts"
 #: Bump when the way handouts are made changes, so every PDF is rendered again.
 VERSION = "2"
@@ -114,7 +112,7 @@ def fill_handout_list(app: Sphinx, doctree: nodes.document, docname: str) -> Non
             f'<div class="table-wrapper"><table class="handout-list docutils align-default">'
             f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
         )
-        node.replace_self(generated_raw("", table, format="html"))
+        node.replace_self(nodes.raw("", table, format="html"))
 
 
 def init_env(app: Sphinx, env: BuildEnvironment, *args: Any) -> None:

@@ -25,13 +25,13 @@ from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.display import status_iterator
 
 from neckguide import handout_site as site_links
 from neckguide.handout_site import HANDOUTS_DIR, pdf_name, topic_docnames
-from neckguide.sphinxext import skip_node
 
 if TYPE_CHECKING:  # the PDF machinery (BeautifulSoup, segno, WeasyPrint) loads only when used
     from neckguide import handout_build as hb
@@ -227,6 +227,11 @@ def _record(
     files[name] = {"hash": digest, "pages": result.pages, "bytes": result.size, "page": job.name}
 
 
+def _skip(self: Any, node: Any) -> None:
+    """Builders other than HTML leave the ``{handouts}`` list out."""
+    raise nodes.SkipNode
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value(
         "handouts_enabled", os.environ.get("GUIDE_HANDOUTS", "1") != "0", "html", bool
@@ -236,7 +241,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value(
         "handouts_booklet_title", "Osteoporosis in the Neck — a patient guide", "html", str
     )
-    skip = (skip_node, None)
+    skip = (_skip, None)
     app.add_node(site_links.handout_list, html=skip, text=skip, latex=skip, man=skip, texinfo=skip)
     app.add_directive("handouts", site_links.HandoutList)
     app.add_js_file(None, body=PRINT_SCRIPT)
