@@ -1,7 +1,7 @@
 """Sphinx configuration for "Osteoporosis in the Neck — a patient guide".
 
 Figures are never typed here: pages read them from the facts registry (``facts/*.toml``)
-through the project's extension, ``neckguide.sphinxext``.
+through the project's extension, ``neckguide.sphinx_ext``.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ extensions = [
     # Sphinx's own
     "sphinx.ext.doctest",
     # ours: registry figures, front matter, safety checks
-    "neckguide.sphinxext",
+    "neckguide.sphinx_ext",
     "neckguide.handouts",  # PDF handouts (WeasyPrint), made after the HTML build
     # third-party
     "myst_parser",
@@ -98,7 +98,7 @@ handouts_booklet_title = "Osteoporosis in the Neck — a patient guide"
 
 # -- Publishing: Open Graph, 404 (the sitemap comes from our extension) --------------------------------------------------
 
-# sitemap.xml is written by neckguide.sphinxext from html_baseurl (complete on every build).
+# sitemap.xml is written by neckguide.sphinx_ext from html_baseurl (complete on every build).
 ogp_site_url = html_baseurl
 ogp_site_name = project
 ogp_description_length = 200

@@ -140,7 +140,7 @@ def test_each_handout_belongs_to_its_page_and_the_booklet_to_none() -> None:
 
 
 def test_floor_gets_stand_ins_for_the_projects_roles_and_directives() -> None:
-    roles, directives = project_markup(["neckguide.sphinxext", "myst_parser", "sphinx_design"])
+    roles, directives = project_markup(["neckguide.sphinx_ext", "myst_parser", "sphinx_design"])
     assert {"fact", "food", "worked"} <= set(roles)
     assert {"food-table", "tscore-scale", "references"} <= set(directives)
     conf = floor_conf({"myst_enable_extensions": ["colon_fence"], "html_theme": "furo"}, roles, [])
@@ -152,13 +152,13 @@ def test_floor_gets_stand_ins_for_the_projects_roles_and_directives() -> None:
 def test_floor_builds_a_page_that_uses_the_projects_markup(tmp_path: Path) -> None:
     """The floor must build the same pages, so the stand-ins have to work in a real build."""
     project = tmp_path / "project"
-    write(project / "docs/conf.py", "extensions = ['neckguide.sphinxext', 'myst_parser']\n")
+    write(project / "docs/conf.py", "extensions = ['neckguide.sphinx_ext', 'myst_parser']\n")
     write(
         project / "docs/index.md",
         "# Title\n\nCalcium: {fact}`calcium.daily.women_51_70`.\n\n"
         "```{food-table} calcium\n:caption: Foods\n```\n\n```{doctest}\n>>> 1 + 1\n2\n```\n",
     )
-    conf = {"extensions": ["neckguide.sphinxext", "sphinx.ext.doctest", "myst_parser"]}
+    conf = {"extensions": ["neckguide.sphinx_ext", "sphinx.ext.doctest", "myst_parser"]}
     srcdir, roles, _ = make_floor(project, tmp_path / "floor", conf)
     out = tmp_path / "out"
     # A fresh process: an in-process build would leave roles registered in docutils for the

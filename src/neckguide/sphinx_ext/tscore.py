@@ -1,4 +1,5 @@
-"""Draw the T-score scale as an accessible SVG, from the WHO thresholds in the registry.
+"""``{tscore-scale}``: the T-score scale picture, an accessible SVG drawn from the WHO
+thresholds in the registry (so the picture follows a changed figure, like the text).
 
 >>> svg = tscore_scale_svg(normal_at_or_above=-1.0, osteoporosis_at_or_below=-2.5)
 >>> svg.startswith("<svg") and 'role="img"' in svg
@@ -9,7 +10,13 @@ True
 
 from __future__ import annotations
 
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.util.docutils import SphinxDirective
+
 from neckguide.registry import format_number
+from neckguide.sphinx_ext.facts import depend_on_registry, registry, source_mark
+from neckguide.sphinx_ext.nodes import generated_raw
 
 WIDTH, HEIGHT = 640, 150
 LOW, HIGH = -4.0, 2.0  # the part of the scale the picture shows
@@ -80,3 +87,25 @@ def tscore_scale_svg(*, normal_at_or_above: float, osteoporosis_at_or_below: flo
     )
     parts.append("</svg>")
     return "".join(parts)
+
+
+class TScoreScale(SphinxDirective):
+    """The T-score scale picture, drawn from the registry's WHO thresholds."""
+
+    def run(self) -> list[nodes.Node]:
+        facts = registry()
+        depend_on_registry(self.env)
+        svg = tscore_scale_svg(
+            normal_at_or_above=facts["tscore.normal_at_or_above"],
+            osteoporosis_at_or_below=facts["tscore.osteoporosis_at_or_below"],
+        )
+        figure = generated_raw("", f'<figure class="tscore-scale">{svg}</figure>', format="html")
+        mark = source_mark(self.env, facts.fact("tscore.osteoporosis_at_or_below").source)
+        caption = nodes.paragraph("", "", classes=["figure-source"])
+        caption += nodes.Text("Source of the category limits: ")
+        caption += mark
+        return [figure, caption]
+
+
+def setup_tscore(app: Sphinx) -> None:
+    app.add_directive("tscore-scale", TScoreScale)

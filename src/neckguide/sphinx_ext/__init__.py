@@ -1,0 +1,45 @@
+"""The guide's Sphinx extension, ``neckguide.sphinx_ext``: figures from the registry, page
+furniture, publishing, and the checks that keep pages safe.
+
+Everything here reports problems as Sphinx warnings with the page and line, so the strict
+build (``-W``) stops and tells the writer what to change. Every warning has the type
+:data:`WARNING_TYPE` and a subtype naming the rule (``neckguide.fact``,
+``neckguide.front-matter``, …), shown at the end of the message.
+
+One module per job, each registering itself in a ``setup_<job>(app)``:
+
+- :mod:`.nodes`: raw HTML made by the extension itself (allowed), and its visitors;
+- :mod:`.facts`: ``{fact}``, ``{food}``, ``{worked}``, ``{food-table}``, ``{references}``,
+  numbered source marks, and the registry's location and check;
+- :mod:`.tscore`: ``{tscore-scale}`` and the SVG drawing it needs;
+- :mod:`.page`: each page's summary, its own sources, front matter warnings, review dates
+  for the templates, and the refusal of raw HTML typed into a page;
+- :mod:`.publish`: ``sitemap.xml`` and furo's duplicate table ids.
+
+A new role or directive goes in the module of its job (or a new one, with its own
+``setup_<job>`` called below).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sphinx.application import Sphinx
+
+#: The type of every warning this extension gives; the subtype names the rule.
+WARNING_TYPE = "neckguide"
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    from neckguide.sphinx_ext.facts import setup_facts
+    from neckguide.sphinx_ext.nodes import setup_nodes
+    from neckguide.sphinx_ext.page import setup_page
+    from neckguide.sphinx_ext.publish import setup_publish
+    from neckguide.sphinx_ext.tscore import setup_tscore
+
+    setup_nodes(app)
+    setup_facts(app)
+    setup_tscore(app)
+    setup_page(app)
+    setup_publish(app)
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
