@@ -41,7 +41,7 @@ extensions = [
 
 root_doc = "index"
 templates_path = ["_templates"]
-exclude_patterns = ["_build", "_templates", "Thumbs.db", ".DS_Store", "README.md"]
+exclude_patterns = ["_build", "_templates", "_snippets", "Thumbs.db", ".DS_Store", "README.md"]
 nitpicky = True
 
 # -- MyST ----------------------------------------------------------------------------------

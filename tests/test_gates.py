@@ -33,8 +33,8 @@ summary: "A short page that passes every check."
 last_reviewed: 2026-01-10
 next_review_due: 2027-01-10
 reviewed_by: "Test team"
+key_message: "Ask your doctor about a bone density scan."
 ---
-
 # How strong are my bones?
 
 Bone is alive. It needs calcium to stay strong.
@@ -427,8 +427,8 @@ BROKEN_PAGES = {
     "broken-myst": "```{notadirective}\ntext\n```\n\nA role {fcat}`x` here.\n",
     "failing-doctest": "```{doctest}\n>>> who_category(-2.7)\n'normal'\n```\n",
 }
-FRONT = '---\nsummary: "A page."\nlast_reviewed: 2026-01-10\nnext_review_due: 2099-01-10\n'
-FRONT += 'reviewed_by: "Test"\n---\n\n# A page\n\n'  # the body starts on line 10
+FRONT = '---\nsummary: "A page."\nkey_message: "Read it."\nlast_reviewed: 2026-01-10\n'
+FRONT += 'next_review_due: 2099-01-10\nreviewed_by: "Test"\n---\n# A page\n\n'  # body: line 10
 
 
 @pytest.fixture(scope="module")

@@ -55,7 +55,7 @@ def test_each_topic_opens_with_a_summary_and_ends_with_what_to_do_next(
             f"{page.name}: no one-line summary under the title"
         )
         headings = [h.get_text(" ", strip=True).rstrip("#").strip() for h in article.select("h2")]
-        real = [h for h in headings if h != "Where these figures come from"]
+        real = [h for h in headings if h != "Where this comes from"]
         assert real and real[-1] == "What to do next", f"{page.name}: last section is {real[-1:]}"
 
 

@@ -17,7 +17,7 @@ import datetime as dt
 import re
 
 #: Front matter every topic page must have (CONTRIBUTING.md explains each one).
-REQUIRED = ("summary", "last_reviewed", "next_review_due", "reviewed_by")
+REQUIRED = ("summary", "key_message", "last_reviewed", "next_review_due", "reviewed_by")
 #: The keys that hold a review date.
 DATES = ("last_reviewed", "next_review_due")
 

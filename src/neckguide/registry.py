@@ -18,6 +18,7 @@ lists the documents we cite; every other file holds figures. A figure is any tab
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -36,7 +37,11 @@ class RegistryError(ValueError):
 
 @dataclass(frozen=True)
 class Source:
-    """A document the guide cites: organisation, title, year and address."""
+    """A document the guide cites: organisation, title, year and address.
+
+    A drug label also has its DailyMed ``setid`` and the month it was ``revised``; a web page
+    with no date of its own says when it was ``accessed``.
+    """
 
     id: str
     organisation: str
@@ -44,6 +49,9 @@ class Source:
     year: int | str
     url: str
     note: str = ""
+    setid: str = ""
+    revised: str = ""
+    accessed: str = ""
 
     @property
     def citation(self) -> str:
@@ -51,8 +59,87 @@ class Source:
 
         >>> Source("x", "CDC", "Facts About Falls", 2024, "https://www.cdc.gov/falls").citation
         'CDC. Facts About Falls. 2024.'
+        >>> Source("f", "Merck", "FOSAMAX prescribing information", 2026, "https://x",
+        ...        setid="14e9", revised="February 2026").citation
+        'Merck. FOSAMAX prescribing information. Revised February 2026; DailyMed set ID 14e9.'
+        >>> Source("w", "CDC", "Facts About Falls", "undated", "https://x",
+        ...        accessed="2026-12-01").citation
+        'CDC. Facts About Falls. Web page, undated; accessed 2026-12-01.'
         """
-        return f"{self.organisation}. {self.title}. {self.year}."
+        return f"{self.organisation}. {self.title}. {self.when}."
+
+    @property
+    def when(self) -> str:
+        """The date part of the citation: year, label revision, or the day it was read."""
+        if self.setid:
+            return f"Revised {self.revised}; DailyMed set ID {self.setid}"
+        if self.accessed and not isinstance(self.year, int):
+            return f"Web page, undated; accessed {self.accessed}"
+        return str(self.year)
+
+
+# Addresses that are searches, not documents: cite the document itself.
+SEARCH_ADDRESS = re.compile(
+    r"[?&](?:term|query|q|search)=|/search(?:\.cfm)?(?:[/?]|$)|search\.cfm", re.I
+)
+SOURCE_KEYS = frozenset(
+    {"organisation", "title", "year", "url", "note", "setid", "revised", "accessed"}
+)
+
+
+def source_problems(entry: dict) -> list[str]:
+    """What is wrong with one source in sources.toml (empty when it is fine).
+
+    >>> source_problems({"organisation": "NLM", "title": "T", "year": 2020,
+    ...                  "url": "https://pubmed.ncbi.nlm.nih.gov/?term=alendronate"})
+    ['its address is a search, not the document: cite the article (its doi.org or PubMed page)']
+    >>> source_problems({"organisation": "CDC", "title": "T", "year": "web page, undated",
+    ...                  "url": "https://www.cdc.gov/falls/"})
+    ['it has no year: give the year it was published, or for an undated web page `accessed = "YYYY-MM-DD"`']
+    >>> source_problems({"organisation": "Merck", "title": "FOSAMAX label", "year": 2026,
+    ...                  "url": "https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=abc"})
+    ['a drug label needs its DailyMed `setid` and the month it was `revised` (e.g. "February 2026")']
+    """
+    found = []
+    unknown = set(entry) - SOURCE_KEYS
+    if unknown:
+        found.append(f"unknown keys {sorted(unknown)} (allowed: {', '.join(sorted(SOURCE_KEYS))})")
+    missing = [key for key in ("organisation", "title", "year", "url") if not entry.get(key)]
+    if missing:
+        found.append(f"it is missing {', '.join(missing)}")
+    url = str(entry.get("url", ""))
+    if SEARCH_ADDRESS.search(url):
+        found.append(
+            "its address is a search, not the document: cite the article (its doi.org or PubMed page)"
+        )
+    year = entry.get("year")
+    if (
+        year
+        and not isinstance(year, int)
+        and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(entry.get("accessed", "")))
+    ):
+        found.append(
+            "it has no year: give the year it was published, or for an undated web page "
+            '`accessed = "YYYY-MM-DD"`'
+        )
+    is_label = "dailymed" in url.lower() or entry.get("setid")
+    if is_label and not (entry.get("setid") and entry.get("revised")):
+        found.append(
+            'a drug label needs its DailyMed `setid` and the month it was `revised` (e.g. "February 2026")'
+        )
+    elif entry.get("setid") and str(entry["setid"]) not in url:
+        found.append(
+            "its address must be the label's own DailyMed page (…/drugInfo.cfm?setid=<setid>)"
+        )
+    return found
+
+
+def line_of_table(text: str, name: str) -> int:
+    """The line of ``[name]`` in a TOML file, for messages (1 when it cannot be found)."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.strip() == f"[{name}]":
+            return number
+    return 1
 
 
 Number = int | float
@@ -163,9 +250,12 @@ class Registry:
     def cited_sources(self) -> list[Source]:
         """Sources that at least one fact uses, in a stable order (by organisation, year)."""
         used = {f.source for f in self.facts.values()}
+        return [s for s in self.sorted_sources() if s.id in used]
+
+    def sorted_sources(self) -> list[Source]:
+        """Every source, in a stable order (by organisation, year, title)."""
         return sorted(
-            (s for s in self.sources.values() if s.id in used),
-            key=lambda s: (s.organisation.lower(), str(s.year), s.title),
+            self.sources.values(), key=lambda s: (s.organisation.lower(), str(s.year), s.title)
         )
 
 
@@ -179,7 +269,12 @@ def unknown_message(kind: str, name: str, known: dict[str, object]) -> str:
 
     close = difflib.get_close_matches(name, list(known), n=3, cutoff=0.6)
     hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
-    return f"unknown {kind} {name!r}{hint} (figures live in facts/*.toml; add it there with its source)"
+    where = (
+        "sources live in facts/sources.toml; add it there"
+        if kind == "source"
+        else "figures live in facts/*.toml; add it there with its source"
+    )
+    return f"unknown {kind} {name!r}{hint} ({where})"
 
 
 def _walk(table: dict, prefix: str = "") -> Iterator[tuple[str, dict]]:
@@ -233,31 +328,62 @@ def _load(directory: Path) -> Registry:
     """Read every TOML file in ``directory`` into a :class:`Registry`."""
     files = tuple(sorted(directory.glob("*.toml")))
     source_file = directory / "sources.toml"
-    sources = {
-        sid: Source(id=sid, **entry)
-        for sid, entry in tomllib.loads(source_file.read_text(encoding="utf-8")).items()
-    }
+    source_text = source_file.read_text(encoding="utf-8")
+    try:
+        source_tables = tomllib.loads(source_text)
+    except tomllib.TOMLDecodeError as err:
+        raise RegistryError(f"facts/sources.toml: not valid TOML: {err}") from None
+    sources = {}
+    for sid, entry in source_tables.items():
+        problems = source_problems(entry) if isinstance(entry, dict) else ["it is not a table"]
+        if problems:
+            line = line_of_table(source_text, sid)
+            raise RegistryError(f"facts/sources.toml:{line}: source {sid!r}: {'; '.join(problems)}")
+        sources[sid] = Source(id=sid, **entry)
     facts: dict[str, Fact] = {}
     foods: dict[str, Food] = {}
     for path in files:
         if path == source_file:
             continue
         where = f"facts/{path.name}"
+        text = path.read_text(encoding="utf-8")
         try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
+            data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as err:
-            raise RegistryError(f"{where}: not valid TOML: {err}") from None
-        for food_id, entry in data.pop("foods", {}).items():
-            nutrients = {
-                nutrient: _fact(f"foods.{food_id}.{nutrient}", item, where, sources)
-                for nutrient, item in entry.items()
-                if isinstance(item, dict)
-            }
-            foods[food_id] = Food(food_id, entry["name"], entry["portion"], nutrients)
-            for nutrient, fact in nutrients.items():
-                facts[f"foods.{food_id}.{nutrient}"] = fact
-        for name, entry in _walk(data):
-            if name in facts:
-                raise RegistryError(f"{where}: figure {name!r} is defined twice")
-            facts[name] = _fact(name, entry, where, sources)
+            at = re.search(r"line (\d+)", str(err))
+            raise RegistryError(f"{where}:{at[1] if at else 1}: not valid TOML: {err}") from None
+        try:
+            _read_figures(data, where, sources, facts, foods)
+        except RegistryError as err:
+            raise RegistryError(_with_line(str(err), where, text)) from None
     return Registry(sources=sources, facts=facts, foods=foods, files=files)
+
+
+def _with_line(message: str, where: str, text: str) -> str:
+    """``facts/x.toml: figure 'a.b' ...`` with the line of ``[a.b]`` after the file name."""
+    named = re.search(r"figure '([^']+)'", message)
+    line = line_of_table(text, named[1]) if named else 1
+    return message.replace(f"{where}:", f"{where}:{line}:", 1)
+
+
+def _read_figures(
+    data: dict,
+    where: str,
+    sources: dict[str, Source],
+    facts: dict[str, Fact],
+    foods: dict[str, Food],
+) -> None:
+    """Add one file's foods and figures to ``facts`` and ``foods``."""
+    for food_id, entry in data.pop("foods", {}).items():
+        nutrients = {
+            nutrient: _fact(f"foods.{food_id}.{nutrient}", item, where, sources)
+            for nutrient, item in entry.items()
+            if isinstance(item, dict)
+        }
+        foods[food_id] = Food(food_id, entry["name"], entry["portion"], nutrients)
+        for nutrient, fact in nutrients.items():
+            facts[f"foods.{food_id}.{nutrient}"] = fact
+    for name, entry in _walk(data):
+        if name in facts:
+            raise RegistryError(f"{where}: figure {name!r} is defined twice")
+        facts[name] = _fact(name, entry, where, sources)

@@ -31,6 +31,7 @@ from neckguide.checks import (
     raw_html,
     reading_level,
     sorted_problems,
+    sources,
     spelling,
 )
 
@@ -41,6 +42,7 @@ GATES: dict[str, Callable[[Project], list[Problem]]] = {
     "raw-html": raw_html.check,
     "images": images.check,
     "figures": figures.check,
+    "sources": sources.check,
     "reading-level": reading_level.check,
     "spelling": spelling.check,
     "python-style": python_style.check,

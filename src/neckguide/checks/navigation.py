@@ -24,6 +24,10 @@ from neckguide.checks.pages import Page, read_page
 ROOT_PAGE = "index"
 
 
+#: Advice written once and included by pages (docs/_snippets/): never in a menu.
+SNIPPETS = "_snippets/"
+
+
 def docname(project: Project, path: Path) -> str:
     """A page's name as toctrees write it: its path under docs/, without ``.md``."""
     return path.relative_to(project.docs).with_suffix("").as_posix()
@@ -86,7 +90,21 @@ def check(project: Project) -> list[Problem]:
             if child not in reached:
                 reached.add(child)
                 queue.append(child)
+    texts = {name: path.read_text(encoding="utf-8") for name, path in pages.items()}
     for name, path in sorted(pages.items()):
+        if name.startswith(SNIPPETS):
+            # A snippet is included by pages, not listed in a menu: it must be used.
+            file = name.removeprefix(SNIPPETS) + ".md"
+            if not any(f"{SNIPPETS}{file}" in text for text in texts.values()):
+                problems.append(
+                    Problem(
+                        project.relative(path),
+                        1,
+                        "no page includes this snippet; include it where the advice is needed "
+                        f"(```{{include}} ../{SNIPPETS}{file}```) or delete it",
+                    )
+                )
+            continue
         if name in reached:
             continue
         where = project.relative(path)

@@ -14,7 +14,10 @@ One module per job, each registering itself in a ``setup_<job>(app)``:
 - :mod:`.tscore`: ``{tscore-scale}`` and the SVG drawing it needs;
 - :mod:`.page`: each page's summary, its own sources, front matter warnings, review dates
   for the templates, and the refusal of raw HTML typed into a page;
-- :mod:`.publish`: ``sitemap.xml`` and furo's duplicate table ids.
+- :mod:`.publish`: ``sitemap.xml`` and furo's duplicate table ids;
+- :mod:`.cards`: urgent-care cards, ``{source}`` for advice, and the checks that advice
+  cites its source;
+- :mod:`.key_message`: the "What you need to know" box from each page's ``key_message``.
 
 A new role or directive goes in the module of its job (or a new one, with its own
 ``setup_<job>`` called below).
@@ -31,7 +34,9 @@ WARNING_TYPE = "neckguide"
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    from neckguide.sphinx_ext.cards import setup_cards
     from neckguide.sphinx_ext.facts import setup_facts
+    from neckguide.sphinx_ext.key_message import setup_key_message
     from neckguide.sphinx_ext.nodes import setup_nodes
     from neckguide.sphinx_ext.page import setup_page
     from neckguide.sphinx_ext.publish import setup_publish
@@ -41,5 +46,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_facts(app)
     setup_tscore(app)
     setup_page(app)
+    setup_key_message(app)  # after setup_page: the box goes under the summary
     setup_publish(app)
+    setup_cards(app)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

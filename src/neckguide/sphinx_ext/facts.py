@@ -2,7 +2,7 @@
 ``{references}``, and the numbered mark that links each figure to its source.
 
 - ``{fact}`name``` shows a figure from ``facts/`` with a numbered mark linking to its source,
-  listed under "Where these figures come from" at the end of the page (:mod:`.page`).
+  listed under "Where this comes from" at the end of the page (:mod:`.page`).
 - ``{worked}`-2.7``` shows a number in a worked example; the page's doctests must use it.
 - ``{food}`id``` shows a food with its portion ("1 cup of low-fat (1%) milk").
 - ``{food-table}`` lists the registry's foods for one nutrient; ``{references}`` lists every
@@ -155,7 +155,7 @@ class FoodTable(SphinxDirective):
 
 
 class References(SphinxDirective):
-    """Every cited source, with the figures in the guide that come from it."""
+    """Every source the guide cites, with the figures in the guide that come from it."""
 
     def run(self) -> list[nodes.Node]:
         facts = registry()
@@ -164,12 +164,15 @@ class References(SphinxDirective):
         for fact in facts.facts.values():
             by_source.setdefault(fact.source, []).append(fact)
         result = nodes.enumerated_list(classes=["references"])
-        for source in facts.cited_sources():
+        for source in facts.sorted_sources():
             item = nodes.list_item("", citation(source), ids=[f"ref-{source.id}"])
             figures = nodes.bullet_list(classes=["reference-figures"])
-            for fact in by_source[source.id]:
+            for fact in by_source.get(source.id, []):
                 says = fact.says or fact.name
                 figures += nodes.list_item("", nodes.paragraph("", f"{says}: {fact.display}"))
+            if not figures.children:
+                text = "Cited for advice the guide gives (no figures)."
+                figures += nodes.list_item("", nodes.paragraph("", text))
             item += figures
             result += item
         return [result]

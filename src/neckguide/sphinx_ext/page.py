@@ -19,6 +19,8 @@ from neckguide.sphinx_ext.nodes import generated_raw
 
 logger = logging.getLogger(__name__)
 TOPICS = "topics/"
+#: The heading of each page's own list of sources, at its end.
+SOURCES_HEADING = "Where this comes from"
 
 
 def warn_about_front_matter(app: Sphinx, doctree: nodes.document) -> None:
@@ -27,7 +29,7 @@ def warn_about_front_matter(app: Sphinx, doctree: nodes.document) -> None:
     if not env.docname.startswith(TOPICS):
         return
     meta = env.metadata.get(env.docname, {})
-    location = (env.doc2path(env.docname), 1)
+    location = (env.docname, 1)  # Sphinx turns a docname into its file
     for key in front_matter.REQUIRED:
         if not str(meta.get(key, "")).strip():
             logger.warning(
@@ -62,12 +64,12 @@ def insert_summary(app: Sphinx, doctree: nodes.document) -> None:
 
 
 def append_page_sources(app: Sphinx, doctree: nodes.document) -> None:
-    """ "Where these figures come from": the sources the page's marks point to, in order."""
+    """ "Where this comes from": the sources the page's marks point to (figures and advice)."""
     used: list[str] = app.env.temp_data.get(PAGE_SOURCES, [])
     if not used:
         return
-    section = nodes.section(ids=["where-these-figures-come-from"], classes=["page-sources"])
-    section += nodes.title("", "Where these figures come from")
+    section = nodes.section(ids=["where-this-comes-from"], classes=["page-sources"])
+    section += nodes.title("", SOURCES_HEADING)
     listing = nodes.enumerated_list()
     for source_id in used:
         source = registry().source(source_id)
