@@ -23,6 +23,7 @@ from neckguide.checks import (
     REPOSITORY,
     Problem,
     Project,
+    clarity,
     figures,
     front_matter,
     images,
@@ -44,6 +45,7 @@ GATES: dict[str, Callable[[Project], list[Problem]]] = {
     "figures": figures.check,
     "sources": sources.check,
     "reading-level": reading_level.check,
+    "clarity": clarity.check,
     "spelling": spelling.check,
     "python-style": python_style.check,
 }
