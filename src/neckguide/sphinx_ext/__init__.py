@@ -42,4 +42,10 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_tscore(app)
     setup_page(app)
     setup_publish(app)
-    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
+    return {
+        "version": "1",
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+        # Bump when a node class moves or changes: saved doctrees then are read again.
+        "env_version": 2,
+    }
