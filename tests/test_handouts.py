@@ -17,9 +17,10 @@ from pypdf import PdfReader
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 
 from neckguide import build
-from neckguide import handout_build as hb
-from neckguide.handout_render import RenderJob, render_pdf
-from neckguide.handouts import HANDOUTS_DIR
+from neckguide.handouts import assemble
+from neckguide.handouts.names import HANDOUTS_DIR
+from neckguide.handouts.render import RenderJob, render_pdf
+from neckguide.handouts.sizes import size_kb
 
 TOPICS = sorted(path.stem for path in (build.DOCS / "topics").glob("*.md"))
 BOOKLET = "osteoporosis-in-the-neck-booklet"
@@ -247,7 +248,7 @@ def shown_sizes(page: Path) -> dict[str, str]:
 
 def real_size(path: Path) -> str:
     pages = len(reader(path).pages)
-    return f"({hb.size_kb(path.stat().st_size)} KB, {pages} {'page' if pages == 1 else 'pages'})"
+    return f"({size_kb(path.stat().st_size)} KB, {pages} {'page' if pages == 1 else 'pages'})"
 
 
 @pytest.mark.parametrize("topic", TOPICS)
@@ -296,14 +297,16 @@ def tiny_page(tmp_path: Path, body: str) -> RenderJob:
 
 
 def test_rendering_the_same_handout_twice_gives_identical_bytes(site: Path, tmp_path: Path) -> None:
-    topic = hb.Topic(
+    topic = assemble.Topic(
         f"topics/{TOPICS[0]}",
         "Title",
         site / "topics" / f"{TOPICS[0]}.html",
         f"topics/{TOPICS[0]}.html",
     )
-    site_info = hb.Site(site, "https://example.org/guide/", "Guide", "Authors", BOOKLET, "Booklet")
-    handout = hb.topic_documents(topic, site_info)["standard"]
+    site_info = assemble.Site(
+        site, "https://example.org/guide/", "Guide", "Authors", BOOKLET, "Booklet"
+    )
+    handout = assemble.topic_documents(topic, site_info)["standard"]
     outputs = []
     for run in ("first", "second"):
         job = RenderJob(

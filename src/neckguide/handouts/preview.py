@@ -1,8 +1,9 @@
 """Preview one topic's standard handout without building every PDF.
 
-``python -m neckguide.handout_preview diagnosis [faq ...]`` prints each handout's page count
-(the budget is two pages) from the site last built into ``docs/_build/html``. Build first with
-``GUIDE_HANDOUTS=0 python -m neckguide.build html`` for a quick loop while you edit a page.
+``python -m neckguide.handouts.preview diagnosis [faq ...]`` prints each handout's page count
+(the budget is :data:`~neckguide.handouts.names.PAGE_BUDGET` pages) from the site last built
+into ``docs/_build/html``. Build first with ``GUIDE_HANDOUTS=0 python -m neckguide.build html``
+for a quick loop while you edit a page.
 """
 
 from __future__ import annotations
@@ -12,27 +13,19 @@ import sys
 import tempfile
 from pathlib import Path
 
-from neckguide import handout_build as hb
-from neckguide.build import BUILD, DOCS
-from neckguide.handout_render import RenderJob, render_pdf
-
-PAGE_BUDGET = 2
+from neckguide.handouts.assemble import Site, Topic, topic_documents
+from neckguide.handouts.names import PAGE_BUDGET
+from neckguide.handouts.render import RenderJob, render_pdf
+from neckguide.paths import BUILD, DOCS
 
 
 def preview(slug: str, site_dir: Path = BUILD / "html") -> int:
     """Render the standard handout of ``topics/<slug>`` into a temporary file; its page count."""
     conf = runpy.run_path(str(DOCS / "conf.py"))
-    site = hb.Site(
-        outdir=site_dir,
-        baseurl=conf["html_baseurl"],
-        name=conf["project"],
-        author=conf["author"],
-        booklet_name=conf["handouts_booklet"],
-        booklet_title=conf["handouts_booklet_title"],
-    )
+    site = Site.from_config(site_dir, conf)
     page = site_dir / "topics" / f"{slug}.html"
-    topic = hb.Topic(docname=f"topics/{slug}", title=slug, page=page, uri=f"topics/{slug}.html")
-    handout = hb.topic_documents(topic, site)["standard"]
+    topic = Topic(docname=f"topics/{slug}", title=slug, page=page, uri=f"topics/{slug}.html")
+    handout = topic_documents(topic, site)["standard"]
     with tempfile.TemporaryDirectory() as tmp:
         job = RenderJob(
             handout.html, str(page), str(Path(tmp) / f"{slug}.pdf"), slug, handout.stylesheets

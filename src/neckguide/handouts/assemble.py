@@ -1,32 +1,25 @@
-"""Assemble the HTML of each handout from the built site, and record what was rendered.
+"""Assemble the HTML of each handout from the built site.
 
-Each topic handout is the page's ``<article>`` made printable (:mod:`neckguide.handout_html`);
-the booklet is ONE document: a cover, a contents page with page numbers, then every topic's
+Each topic handout is the page's ``<article>`` made printable (:mod:`.printable`); the
+booklet is ONE document: a cover, a contents page with page numbers, then every topic's
 article with its ids prefixed (``diagnosis--what-is-a-z-score``) so links between topics
-become links inside the booklet. A handout is rendered again only when its input hash
-(the HTML, every local file it uses, and :data:`VERSION`) differs from the manifest's.
+become links inside the booklet.
 """
 
 from __future__ import annotations
 
-import hashlib
 import html
-import json
 import os
 import re
 from dataclasses import dataclass
-from importlib import metadata, resources
+from importlib import resources
 from pathlib import Path
-from urllib.parse import urldefrag, urlsplit
+from typing import Any
 
 from bs4 import Tag
 
-from neckguide import handout_html as hh
-from neckguide.handout_site import LABELS, VARIANTS, VERSION
-
-__all__ = ["LABELS", "VARIANTS", "VERSION"]  # re-exported: the handouts' names and version
-
-MANIFEST = "manifest.json"
+from neckguide.handouts import printable
+from neckguide.handouts.names import BOOKLET, BOOKLET_TITLE, VARIANTS
 
 
 @dataclass(frozen=True)
@@ -59,10 +52,28 @@ class Site:
     def url(self, uri: str) -> str:
         return self.baseurl + uri
 
+    @classmethod
+    def from_config(cls, outdir: Path, config: Any) -> Site:
+        """The site as ``conf.py`` (a Sphinx config, or its settings read with runpy) says."""
+        if isinstance(config, dict):  # conf.py read with runpy: the extension's defaults apply
+            settings = {"handouts_booklet": BOOKLET, "handouts_booklet_title": BOOKLET_TITLE}
+            settings |= config
+            get = settings.get
+        else:
+            get = lambda name: getattr(config, name)  # noqa: E731
+        return cls(
+            outdir=outdir,
+            baseurl=(get("html_baseurl") or "").rstrip("/") + "/",
+            name=get("project"),
+            author=get("author"),
+            booklet_name=get("handouts_booklet"),
+            booklet_title=get("handouts_booklet_title"),
+        )
+
 
 def handout_style() -> str:
     """The handouts' own CSS (package data): page size, footer, sizes."""
-    return resources.files("neckguide").joinpath("handout.css").read_text(encoding="utf-8")
+    return resources.files("neckguide.handouts").joinpath("handout.css").read_text(encoding="utf-8")
 
 
 def _stylesheets(page: Path, page_html: str) -> tuple[str, ...]:
@@ -103,7 +114,7 @@ def _article(
     links between topics then stay inside the booklet and ids get the topic's prefix.
     """
     page_html = topic.page.read_text(encoding="utf-8")
-    article = hh.article_of(page_html)
+    article = printable.article_of(page_html)
     page_url = site.url(topic.uri)
     chapters = booklet or {}
 
@@ -114,10 +125,12 @@ def _article(
             return None
         return f"#{chapters[url]}--{fragment}" if fragment else f"#chapter-{chapters[url]}"
 
-    resolve = hh.page_link_resolver(page_url, same_document)
-    hh.prepare_article(article, resolve=resolve, id_prefix=f"{topic.slug}--" if booklet else "")
-    hh.size_svg_pictures(article, topic.page.parent)
-    hh.add_online_block(article, hh.online_block(page_url))
+    resolve = printable.page_link_resolver(page_url, same_document)
+    printable.prepare_article(
+        article, resolve=resolve, id_prefix=f"{topic.slug}--" if booklet else ""
+    )
+    printable.size_svg_pictures(article, topic.page.parent)
+    printable.add_online_block(article, printable.online_block(page_url))
     return article, _stylesheets(topic.page, page_html), _theme_style(page_html)
 
 
@@ -132,7 +145,7 @@ def _variants(
     """The same handout in each size: only the ``<html>`` class differs."""
     return {
         variant: Prepared(
-            hh.document(
+            printable.document(
                 title=title,
                 body=body,
                 style=theme + handout_style(),
@@ -163,7 +176,7 @@ def booklet_documents(topics: list[Topic], site: Site) -> dict[str, Prepared]:
     theme = ""
     for topic in topics:
         article, stylesheets, theme = _article(topic, site, booklet=chapters)
-        hh.rebase_sources(article, topic.uri, topics[0].uri)
+        printable.rebase_sources(article, topic.uri, topics[0].uri)
         article.attrs = {"class": ["booklet-chapter"], "id": f"chapter-{topic.slug}"}
         parts.append(str(article))
         contents.append(f'<li><a href="#chapter-{topic.slug}">{html.escape(topic.title)}</a></li>')
@@ -173,7 +186,7 @@ def booklet_documents(topics: list[Topic], site: Site) -> dict[str, Prepared]:
         f"<p>Every page of the guide in one booklet: what osteoporosis does to your neck, "
         f"how it is found and treated, and what you can do. Each chapter ends with the web "
         f"address of its page and the date it was last reviewed.</p>"
-        f"{hh.online_block(site.url('index.html'), 'Read the guide online')}</section>"
+        f"{printable.online_block(site.url('index.html'), 'Read the guide online')}</section>"
     )
     toc = (
         f'<nav class="booklet-contents" aria-label="Contents"><h2>Contents</h2>'
@@ -186,81 +199,3 @@ def booklet_documents(topics: list[Topic], site: Site) -> dict[str, Prepared]:
     return _variants(
         site, site.booklet_title, cover + toc + "".join(parts), theme, meta, stylesheets
     )
-
-
-def local_files(handout: Prepared, base: Path) -> list[Path]:
-    """The local files a handout uses: the site's stylesheets, and its images (whose
-    relative addresses start at ``base``)."""
-    refs = re.findall(r'<(?:img|source)\b[^>]*?\bsrc="([^"]+)"', handout.html)
-    files = [Path(path) for path in handout.stylesheets]
-    for ref in refs:
-        if urlsplit(ref).scheme or ref.startswith(("/", "#")):
-            continue
-        files.append(Path(os.path.normpath(base.parent / urldefrag(ref)[0])))
-    return files
-
-
-def input_hash(handout: Prepared, base: Path) -> str:
-    """What decides whether a handout must be rendered again: its HTML, the bytes of every
-    local file it uses and :data:`VERSION` (and WeasyPrint's version)."""
-    engine = metadata.version("weasyprint")  # (importing WeasyPrint itself takes seconds)
-    digest = hashlib.sha256(f"{VERSION}\0{engine}\0".encode())
-    digest.update(handout.html.encode("utf-8"))
-    for path in local_files(handout, base):
-        digest.update(str(path.name).encode())
-        digest.update(path.read_bytes() if path.is_file() else b"<missing>")
-    return digest.hexdigest()
-
-
-def read_manifest(folder: Path) -> dict[str, dict]:
-    """The previous build's record of each PDF: ``{file: {hash, pages, bytes, page}}``."""
-    try:
-        data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data.get("files", {}) if data.get("version") == VERSION else {}
-
-
-def write_manifest(folder: Path, files: dict[str, dict]) -> None:
-    """Record each PDF (sorted, so the same build writes the same manifest)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    text = json.dumps({"version": VERSION, "files": files}, indent=1, sort_keys=True)
-    (folder / MANIFEST).write_text(text + "\n", encoding="utf-8")
-
-
-def size_kb(size: int) -> int:
-    """Kilobytes of 1,000 bytes, as the site shows them (at least 1).
-
-    >>> size_kb(123_456), size_kb(10)
-    (123, 1)
-    """
-    return max(1, round(size / 1000))
-
-
-def describe(entry: dict) -> str:
-    """ "(123 KB, 2 pages)" for a manifest entry."""
-    pages = entry["pages"]
-    return f"({size_kb(entry['bytes'])} KB, {pages} {'page' if pages == 1 else 'pages'})"
-
-
-META_SPAN = re.compile(r'(<span class="handout-meta" data-handout="([^"]+)">)(.*?)(</span>)', re.S)
-
-
-def fill_sizes(outdir: Path, files: dict[str, dict]) -> int:
-    """Write the real size and page count of each PDF into the built pages that link to it;
-    returns how many pages changed."""
-    changed = 0
-    for page in outdir.rglob("*.html"):
-        text = page.read_text(encoding="utf-8")
-        if 'class="handout-meta"' not in text:
-            continue
-
-        def fill(match: re.Match[str]) -> str:
-            entry = files.get(match.group(2))
-            return match.group(1) + (describe(entry) if entry else match.group(3)) + match.group(4)
-
-        new = META_SPAN.sub(fill, text)
-        if new != text:
-            page.write_text(new, encoding="utf-8")
-            changed += 1
-    return changed

@@ -1,9 +1,7 @@
 """The handouts on the site: each topic page's links to its PDFs, and the ``{handouts}`` list.
 
-Both show a placeholder where each PDF's size and page count go
-(``<span class="handout-meta" data-handout="diagnosis.pdf">``): the numbers are only known once
-the PDFs are rendered, at the end of the build, and :func:`neckguide.handout_build.fill_sizes`
-writes them in then.
+Both show a placeholder where each PDF's size and page count go (:mod:`.sizes`): the numbers
+are only known once the PDFs are rendered, at the end of the build.
 """
 
 from __future__ import annotations
@@ -16,18 +14,8 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxDirective
 
-HANDOUTS_DIR = "_downloads/handouts"
-#: Bump when the way handouts are made changes, so every PDF is rendered again.
-VERSION = "2"
-#: name suffix and ``<html class>`` of each size
-VARIANTS = {"standard": ("", "handout"), "large-print": ("-large-print", "handout large-print")}
-LABELS = {"standard": "Standard print", "large-print": "Large print"}
-TOPICS = "topics/"
-
-
-def pdf_name(stem: str, variant: str) -> str:
-    """``diagnosis`` + ``large-print`` → ``diagnosis-large-print.pdf``."""
-    return f"{stem}{VARIANTS[variant][0]}.pdf"
+from neckguide.handouts.names import HANDOUTS_DIR, LABELS, TOPICS, pdf_name
+from neckguide.handouts.sizes import placeholder
 
 
 def topic_docnames(env: BuildEnvironment) -> list[str]:
@@ -50,7 +38,12 @@ def handout_links(app: Sphinx, stem: str) -> list[dict[str, Any]]:
     if not app.config.handouts_enabled:
         return []
     return [
-        {"path": f"{HANDOUTS_DIR}/{pdf_name(stem, v)}", "file": pdf_name(stem, v), "label": label}
+        {
+            "path": f"{HANDOUTS_DIR}/{pdf_name(stem, v)}",
+            "file": pdf_name(stem, v),
+            "label": label,
+            "placeholder": placeholder(pdf_name(stem, v)),
+        }
         for v, label in LABELS.items()
     ]
 
@@ -78,10 +71,7 @@ class HandoutList(SphinxDirective):
 
 def _link(app: Sphinx, docname: str, entry: dict[str, Any]) -> str:
     href = posixpath.relpath(entry["path"], posixpath.dirname(docname) or ".")
-    return (
-        f'<a href="{href}" download>{entry["label"]} PDF</a> '
-        f'<span class="handout-meta" data-handout="{entry["file"]}">(PDF)</span>'
-    )
+    return f'<a href="{href}" download>{entry["label"]} PDF</a> {entry["placeholder"]}'
 
 
 def fill_handout_list(app: Sphinx, doctree: nodes.document, docname: str) -> None:
