@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from neckguide import bench_builds as builds
-from neckguide.bench_floor import floor_conf, make_floor, project_markup
-from neckguide.bench_report import MET, NO_BUDGET, NOT_MEASURED, NOT_MET, Measure, format_table
-from neckguide.bench_weight import page_weight, site_pages
+from neckguide.bench import runs
+from neckguide.bench.floor import floor_conf, make_floor, project_markup
+from neckguide.bench.report import MET, NO_BUDGET, NOT_MEASURED, NOT_MET, Measure, format_table
+from neckguide.bench.weight import page_weight, site_pages
 
 
 def gz(data: bytes) -> int:
@@ -127,16 +127,16 @@ def test_table_shows_median_spread_budget_and_verdict_for_every_measure() -> Non
 
 
 def test_pdfs_written_again_are_found_by_time_or_content() -> None:
-    before = {"a.pdf": builds.PdfState(1, "x", 5), "b.pdf": builds.PdfState(1, "y", 5)}
-    after = {"a.pdf": builds.PdfState(1, "x", 5), "b.pdf": builds.PdfState(2, "y", 5)}
-    assert builds.rewritten(before, after) == ["b.pdf"]
+    before = {"a.pdf": runs.PdfState(1, "x", 5), "b.pdf": runs.PdfState(1, "y", 5)}
+    after = {"a.pdf": runs.PdfState(1, "x", 5), "b.pdf": runs.PdfState(2, "y", 5)}
+    assert runs.rewritten(before, after) == ["b.pdf"]
 
 
 def test_each_handout_belongs_to_its_page_and_the_booklet_to_none() -> None:
     pages = ["topics/faq", "topics/diagnosis"]
-    assert builds.owner("_downloads/handouts/faq-large-print.pdf", pages) == "topics/faq"
-    assert builds.owner("_downloads/handouts/diagnosis.pdf", pages) == "topics/diagnosis"
-    assert builds.owner("_downloads/handouts/guide-booklet-large-print.pdf", pages) is None
+    assert runs.owner("_downloads/handouts/faq-large-print.pdf", pages) == "topics/faq"
+    assert runs.owner("_downloads/handouts/diagnosis.pdf", pages) == "topics/diagnosis"
+    assert runs.owner("_downloads/handouts/guide-booklet-large-print.pdf", pages) is None
 
 
 def test_floor_gets_stand_ins_for_the_projects_roles_and_directives() -> None:

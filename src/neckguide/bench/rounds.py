@@ -12,7 +12,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from neckguide import bench_builds as builds
+from neckguide.bench import runs
 
 
 @dataclass
@@ -20,7 +20,7 @@ class Rounds:
     """Cold builds of each kind ("floor", "html", "pdf"), one per round, and the flags that
     build the HTML without the PDF step."""
 
-    runs: dict[str, list[builds.Run]] = field(default_factory=dict)
+    runs: dict[str, list[runs.Run]] = field(default_factory=dict)
     html_only_flags: list[str] = field(default_factory=list)
     switch_honoured: bool = True
     pdf_failure: str = ""  # why the build with PDFs failed (the bench goes on without it)
@@ -38,11 +38,11 @@ class Rounds:
 class Edits:
     """Incremental rebuilds after an edit: each run, and the PDFs it wrote again."""
 
-    runs: list[builds.Run] = field(default_factory=list)
+    runs: list[runs.Run] = field(default_factory=list)
     redone: list[list[str]] = field(default_factory=list)
 
 
-def fail(what: str, run: builds.Run) -> None:
+def fail(what: str, run: runs.Run) -> None:
     """Stop the bench: a build failed (perhaps someone's work in progress; try again later)."""
     print(f"\n{what} failed (exit {run.status}); its last messages:\n", file=sys.stderr)
     print("\n".join(run.stderr.splitlines()[-25:]), file=sys.stderr)
@@ -76,7 +76,7 @@ def cold_rounds(
             shutil.rmtree(out / kind, ignore_errors=True)  # every round builds from cold
             src = sources["floor" if kind == "floor" else "project"]
             flags = result.html_only_flags if kind == "html" else []
-            run = builds.sphinx_build(src, site, doctrees, handouts, flags)
+            run = runs.sphinx_build(src, site, doctrees, handouts, flags)
             if run.status != 0 and kind == "pdf":  # report it, and measure the rest
                 result.pdf_failure = f"exit {run.status}: {run.stderr.strip().splitlines()[-1]}"
                 print(f"  The build with PDFs failed ({result.pdf_failure}); going on without it.")
@@ -89,7 +89,7 @@ def cold_rounds(
                 result.switch_honoured = False
                 result.html_only_flags = without_handouts(extensions, handouts_ext)
                 shutil.rmtree(out / kind)
-                run = builds.sphinx_build(src, site, doctrees, False, result.html_only_flags)
+                run = runs.sphinx_build(src, site, doctrees, False, result.html_only_flags)
             result.runs.setdefault(kind, []).append(run)
             if i == 0 and run.warnings:
                 print(
@@ -109,14 +109,14 @@ def edit_rounds(
     site, doctrees = built / "html", built / "doctrees"
     edits = Edits()
     for i in range(rounds):
-        before = builds.pdf_snapshot(site)
+        before = runs.pdf_snapshot(site)
         with (src / f"{page}.md").open("a", encoding="utf-8") as f:
             f.write(f"\n\nBench edit {i + 1}: a sentence added to the bench's copy of this page.\n")
-        run = builds.sphinx_build(src, site, doctrees, handouts, flags)
+        run = runs.sphinx_build(src, site, doctrees, handouts, flags)
         if run.status != 0:
             fail("An incremental rebuild", run)
         edits.runs.append(run)
-        edits.redone.append(builds.rewritten(before, builds.pdf_snapshot(site)))
+        edits.redone.append(runs.rewritten(before, runs.pdf_snapshot(site)))
     return edits
 
 
@@ -131,14 +131,14 @@ def pdf_write_gaps(site: Path) -> dict[str, float]:
     }
 
 
-def sequential_pdfs(src: Path, built: Path) -> tuple[builds.Run, dict[str, float]]:
+def sequential_pdfs(src: Path, built: Path) -> tuple[runs.Run, dict[str, float]]:
     """Render every PDF of the build in ``built`` again, one after another (one worker), and
     time each one by the gaps between the files' writes. The first PDF's time includes the
     step's preparation (the handouts' HTML, the input hashes)."""
     site = built / "html"
     for pdf in site.rglob("*.pdf"):
         pdf.unlink()
-    run = builds.sphinx_build(src, site, built / "doctrees", True, ["-D", "handouts_workers=1"])
+    run = runs.sphinx_build(src, site, built / "doctrees", True, ["-D", "handouts_workers=1"])
     if run.status != 0:
         fail("The PDF step with one worker", run)
     return run, pdf_write_gaps(site)

@@ -8,10 +8,10 @@ from __future__ import annotations
 import statistics
 from pathlib import Path
 
-from neckguide import bench_builds as builds
-from neckguide.bench_report import KB, Measure
-from neckguide.bench_rounds import Edits, Rounds
-from neckguide.bench_weight import PageWeight
+from neckguide.bench import runs
+from neckguide.bench.report import KB, Measure
+from neckguide.bench.rounds import Edits, Rounds
+from neckguide.bench.weight import PageWeight
 
 # The project's budgets (issue 7). A measure without a budget is reported only.
 BUDGET_RATIO = 1.3  # full HTML build ÷ floor build
@@ -21,9 +21,9 @@ BUDGET_HANDOUT_KB = 150  # every topic handout PDF
 BUDGET_MAKE_TEST_S = 180  # `make test`, environment installed
 
 
-def cpu_note(runs: list[float]) -> str:
+def cpu_note(samples: list[float]) -> str:
     """The CPU seconds, for the notes (steadier than wall clock on a busy machine)."""
-    return f"CPU {statistics.median(runs):.2f} s (median)" if runs else ""
+    return f"CPU {statistics.median(samples):.2f} s (median)" if samples else ""
 
 
 def build_measures(
@@ -33,7 +33,7 @@ def build_measures(
     floor_edits: Edits,
     topics: list[str],
     page: str,
-    pdfs: dict[str, builds.PdfState],
+    pdfs: dict[str, runs.PdfState],
     sequential_step: float = 0.0,
     sequential_gaps: dict[str, float] | None = None,
     no_pdf_reason: str = "",
@@ -81,8 +81,8 @@ def build_measures(
             if direct
             else [p - h for p, h in zip(pdf, html, strict=True)]
         )
-        per_handout = [t for n, t in sequential_gaps.items() if builds.owner(n, topics)]
-        per_booklet = [t for n, t in sequential_gaps.items() if not builds.owner(n, topics)]
+        per_handout = [t for n, t in sequential_gaps.items() if runs.owner(n, topics)]
+        per_booklet = [t for n, t in sequential_gaps.items() if not runs.owner(n, topics)]
         measures += [
             Measure(
                 "full build with PDFs, cold (make html)", pdf, "s", note=cpu_note(cold.cpu("pdf"))
@@ -131,9 +131,9 @@ def build_measures(
             )
         )
     else:
-        own = {n for n in pdfs if builds.owner(n, topics) == page}
+        own = {n for n in pdfs if runs.owner(n, topics) == page}
         redone = sorted({n for r in with_pdf.redone for n in r})
-        stray = [n for n in redone if builds.owner(n, topics) not in (None, page)]
+        stray = [n for n in redone if runs.owner(n, topics) not in (None, page)]
         missed = sorted({n for r in with_pdf.redone for n in own - set(r)})
         logged = [r.handouts for r in with_pdf.runs if r.handouts]
         note = f"PDFs rewritten: {', '.join(redone) or 'none'}"
@@ -174,7 +174,7 @@ def build_measures(
 
 def size_measures(
     weights: dict[Path, PageWeight],
-    pdfs: dict[str, builds.PdfState],
+    pdfs: dict[str, runs.PdfState],
     topics: list[str],
     no_pdf_reason: str = "",
 ) -> list[Measure]:
@@ -190,7 +190,7 @@ def size_measures(
             note=f"{over} of {len(kb)} pages over budget",
         )
     ]
-    handouts = [s.size / KB for n, s in pdfs.items() if builds.owner(n, topics)]
+    handouts = [s.size / KB for n, s in pdfs.items() if runs.owner(n, topics)]
     over = sum(k > BUDGET_HANDOUT_KB for k in handouts)
     measures.append(
         Measure(
@@ -202,6 +202,6 @@ def size_measures(
         )
     )
     for name, state in pdfs.items():
-        if builds.owner(name, topics) is None:
+        if runs.owner(name, topics) is None:
             measures.append(Measure(f"PDF size: {Path(name).name}", [state.size / KB], "KB"))
     return measures

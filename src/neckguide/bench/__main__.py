@@ -26,19 +26,18 @@ import sys
 import tempfile
 from pathlib import Path
 
-from neckguide import bench_builds as builds
-from neckguide import bench_report as report
-from neckguide.bench_floor import copy_project, make_floor, read_conf
-from neckguide.bench_measures import (
+from neckguide.bench import report, runs
+from neckguide.bench.floor import copy_project, make_floor, read_conf
+from neckguide.bench.measures import (
     BUDGET_HANDOUT_KB,
     BUDGET_MAKE_TEST_S,
     BUDGET_PAGE_KB,
     build_measures,
     size_measures,
 )
-from neckguide.bench_report import KB, Measure
-from neckguide.bench_rounds import cold_rounds, edit_rounds, sequential_pdfs
-from neckguide.bench_weight import page_weight, site_pages
+from neckguide.bench.report import KB, Measure
+from neckguide.bench.rounds import cold_rounds, edit_rounds, sequential_pdfs
+from neckguide.bench.weight import page_weight, site_pages
 from neckguide.paths import ROOT
 
 
@@ -98,10 +97,10 @@ def run_bench(args: argparse.Namespace, work: Path) -> int:
     if not handouts_ext:
         print("No PDFs were made: the PDF measures are not measured.")
     elif cold.switch_honoured:
-        print(f"The HTML-only builds switch the PDF step off with {builds.HANDOUTS_SWITCH}=0.")
+        print(f"The HTML-only builds switch the PDF step off with {runs.HANDOUTS_SWITCH}=0.")
     else:
         print(
-            f"{handouts_ext[0]} ignores {builds.HANDOUTS_SWITCH}=0: the HTML-only builds leave "
+            f"{handouts_ext[0]} ignores {runs.HANDOUTS_SWITCH}=0: the HTML-only builds leave "
             "the extension out instead (-D extensions=...)."
         )
     site = out / ("pdf" if handouts_ext else "html") / "html"
@@ -114,7 +113,7 @@ def run_bench(args: argparse.Namespace, work: Path) -> int:
         print(f"  {sequential.seconds:.2f} s")
     # Weights and sizes of the site as built, before the incremental rounds edit a page.
     weights = {p: page_weight(p, site) for p in site_pages(site)}
-    pdfs = builds.pdf_snapshot(site)
+    pdfs = runs.pdf_snapshot(site)
     topics = sorted(f"topics/{p.stem}" for p in (srcdir / "topics").glob("*.md"))
     page = args.page or topics[0]
     print(f"Incremental rebuilds: a sentence appended to the copy of {page}.md, {args.runs} times.")
@@ -181,7 +180,7 @@ def print_weights(site: Path, weights: dict) -> None:
     print(f"Files the heaviest page ({heaviest.relative_to(site)}) loads, KB: {listing}")
 
 
-def print_pdfs(pdfs: dict[str, builds.PdfState], topics: list[str], gaps: dict[str, float]) -> None:
+def print_pdfs(pdfs: dict[str, runs.PdfState], topics: list[str], gaps: dict[str, float]) -> None:
     """Every PDF's size against its budget, and its render time with one worker."""
     if not pdfs:
         return
@@ -191,7 +190,7 @@ def print_pdfs(pdfs: dict[str, builds.PdfState], topics: list[str], gaps: dict[s
     )
     rows = [["PDF", "size", "render", "verdict"]]
     for name, state in pdfs.items():
-        budget = BUDGET_HANDOUT_KB if builds.owner(name, topics) else None
+        budget = BUDGET_HANDOUT_KB if runs.owner(name, topics) else None
         verdict = report.verdict(state.size / KB, budget)
         render = f"{gaps[name]:.2f} s" if name in gaps else "—"
         render += " *" if gaps and name == next(iter(gaps)) else ""
@@ -204,8 +203,8 @@ def optional_measures(args: argparse.Namespace) -> list[Measure]:
     measures = []
     if args.with_make_test:
         print("\nTiming `make test` (warm environment)…")
-        run = builds.make_test(ROOT)
-        slowest = builds.slowest_tests(run.stdout)
+        run = runs.make_test(ROOT)
+        slowest = runs.slowest_tests(run.stdout)
         if slowest:
             print("Slowest steps of the tests (pytest --durations):\n  " + "\n  ".join(slowest))
         measures.append(
@@ -230,13 +229,13 @@ def optional_measures(args: argparse.Namespace) -> list[Measure]:
         )
     if args.fresh_clone:
         print("\nTiming a fresh clone to a built site (fresh venv, no pip cache; downloads)…")
-        runs = builds.fresh_clone(ROOT)
-        ok = "build" in runs and all(r.status == 0 for r in runs.values())
-        steps = ", ".join(f"{k} {r.seconds:.0f} s (exit {r.status})" for k, r in runs.items())
+        clone = runs.fresh_clone(ROOT)
+        ok = "build" in clone and all(r.status == 0 for r in clone.values())
+        steps = ", ".join(f"{k} {r.seconds:.0f} s (exit {r.status})" for k, r in clone.items())
         measures.append(
             Measure(
                 "fresh clone to built site",
-                [sum(r.seconds for r in runs.values())],
+                [sum(r.seconds for r in clone.values())],
                 "s",
                 condition_met=ok,
                 note=f"{steps}; the committed HEAD only",
