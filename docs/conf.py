@@ -7,10 +7,6 @@ through the project's extension, ``neckguide.sphinx_ext``.
 from __future__ import annotations
 
 import os
-from pathlib import Path
-
-# The facts registry beside this docs/ folder (so a copy of the project reads its own copy).
-os.environ["GUIDE_FACTS_DIR"] = str(Path(__file__).resolve().parent.parent / "facts")
 
 # -- Project information -----------------------------------------------------------------
 
