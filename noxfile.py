@@ -42,7 +42,7 @@ def docs_live(session: nox.Session) -> None:
     """
     install(session)
     session.run(
-        "python", "-m", "neckguide.build", "live", *session.posargs, env={"GUIDE_HANDOUTS": "0"}
+        "python", "-m", "neckguide.build", "live", "-D", "handouts_enabled=0", *session.posargs
     )
 
 

@@ -27,8 +27,9 @@ def sphinx_in_copy(project: Path, builder: str = "html"):
     import subprocess
     import sys
 
-    env = {**os.environ, "GUIDE_HANDOUTS": "0"}
+    env = dict(os.environ)
     docs = project / "docs"
     command = [sys.executable, "-m", "sphinx", "-b", builder, *build.STRICT, "-q"]
+    command += ["-D", "handouts_enabled=0"]
     command += [str(docs), str(docs / "_build" / builder)]
     return subprocess.run(command, capture_output=True, text=True, env=env, timeout=300)

@@ -453,8 +453,9 @@ def tiny_build(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
         # A fresh process, so the copy's registry (conf.py sets GUIDE_FACTS_DIR) stays there.
         log = root / f"{builder}-warnings.txt"
         command = [sys.executable, "-m", "sphinx", "-b", builder, "-W", "--keep-going", "-n"]
-        command += ["-q", "-w", str(log), str(docs), str(root / "_build" / builder)]
-        env = {**os.environ, "GUIDE_HANDOUTS": "0"}
+        command += ["-q", "-D", "handouts_enabled=0"]
+        command += ["-w", str(log), str(docs), str(root / "_build" / builder)]
+        env = dict(os.environ)
         result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=300)
         text = log.read_text()
         assert "Traceback" not in text + result.stderr, f"the {builder} build crashed:\n{text}"

@@ -54,10 +54,12 @@ def sphinx(builder: str, outdir: Path, *extra: str, doctrees: Path | None = None
     return build_main(args)
 
 
-def build_html(outdir: Path = BUILD / "html", staging: Path = BUILD / "staging") -> int:
+def build_html(
+    *extra: str, outdir: Path = BUILD / "html", staging: Path = BUILD / "staging"
+) -> int:
     """Build the site and handouts into ``staging``; on success, publish to ``outdir``."""
     started = time.perf_counter()
-    status = sphinx("html", staging)
+    status = sphinx("html", staging, *extra)
     if status != 0:
         print(
             f"\nThe build failed: the messages above name each file and line to fix.\n"
@@ -100,7 +102,7 @@ def live(*extra: str) -> int:
 def main(argv: list[str]) -> int:
     target = argv[0] if argv else "html"
     if target == "html":
-        return build_html()
+        return build_html(*argv[1:])
     if target == "live":
         return live(*argv[1:])
     return sphinx(target, BUILD / target, *argv[1:])

@@ -17,7 +17,6 @@ lists the documents we cite; every other file holds figures. A figure is any tab
 
 from __future__ import annotations
 
-import os
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -26,9 +25,6 @@ from pathlib import Path
 
 from neckguide.paths import FACTS as FACTS_DIR
 
-# Older conf.py files pointed the registry at their facts/ with this variable; a build now
-# says where its registry is with ``neckguide_facts_dir`` (see :func:`use`).
-FACTS_DIR_VARIABLE = "GUIDE_FACTS_DIR"
 _chosen: Path | None = None  # the registry the build chose (use)
 
 
@@ -236,7 +232,7 @@ def load(directory: Path | None = None) -> Registry:
     """The registry in ``directory``, cached. By default: the one the build chose
     (:func:`use`), else this repository's ``facts/``."""
     if directory is None:
-        directory = _chosen or Path(os.environ.get(FACTS_DIR_VARIABLE, FACTS_DIR))
+        directory = _chosen or FACTS_DIR
     return _load(directory.resolve())
 
 

@@ -38,6 +38,7 @@ from neckguide.bench.measures import (
 from neckguide.bench.report import KB, Measure
 from neckguide.bench.rounds import cold_rounds, edit_rounds, sequential_pdfs
 from neckguide.bench.weight import page_weight, site_pages
+from neckguide.handouts.names import EXTENSION
 from neckguide.paths import ROOT
 
 
@@ -78,7 +79,7 @@ def run_bench(args: argparse.Namespace, work: Path) -> int:
     srcdir = copy_project(ROOT, work / "project")
     conf = read_conf(srcdir)
     extensions = list(conf.get("extensions", []))
-    handouts_ext = [e for e in extensions if "handout" in e]
+    with_pdfs = EXTENSION in extensions
     floor, roles, directives = make_floor(ROOT, work / "floor", conf)
     print(
         "Floor: the same pages built with myst-parser + sphinx-design only (Sphinx's default "
@@ -87,27 +88,18 @@ def run_bench(args: argparse.Namespace, work: Path) -> int:
     )
     print(f"Cold builds, {args.runs} rounds (floor, full HTML without PDFs, full with PDFs):")
     out = work / "out"
-    cold = cold_rounds(
-        out, {"floor": floor, "project": srcdir}, extensions, handouts_ext, args.runs
-    )
-    no_pdf_reason = "" if handouts_ext else "no handouts extension in conf.py"
+    cold = cold_rounds(out, {"floor": floor, "project": srcdir}, with_pdfs, args.runs)
+    no_pdf_reason = "" if with_pdfs else f"no {EXTENSION} in conf.py's extensions"
     if cold.pdf_failure:
         no_pdf_reason = f"the build with PDFs failed ({cold.pdf_failure})"
-        handouts_ext = []  # measure the rest; the PDF rows say why they are missing
-    if not handouts_ext:
+        with_pdfs = False  # measure the rest; the PDF rows say why they are missing
+    if not with_pdfs:
         print("No PDFs were made: the PDF measures are not measured.")
-    elif cold.switch_honoured:
-        print(f"The HTML-only builds switch the PDF step off with {runs.HANDOUTS_SWITCH}=0.")
-    else:
-        print(
-            f"{handouts_ext[0]} ignores {runs.HANDOUTS_SWITCH}=0: the HTML-only builds leave "
-            "the extension out instead (-D extensions=...)."
-        )
-    site = out / ("pdf" if handouts_ext else "html") / "html"
+    site = out / ("pdf" if with_pdfs else "html") / "html"
     compare_pages(site, out / "floor" / "html")
 
     sequential, gaps = (None, {})
-    if handouts_ext:
+    if with_pdfs:
         print("The PDF step again with one worker, to time each PDF:")
         sequential, gaps = sequential_pdfs(srcdir, out / "pdf")
         print(f"  {sequential.seconds:.2f} s")
@@ -117,8 +109,8 @@ def run_bench(args: argparse.Namespace, work: Path) -> int:
     topics = sorted(f"topics/{p.stem}" for p in (srcdir / "topics").glob("*.md"))
     page = args.page or topics[0]
     print(f"Incremental rebuilds: a sentence appended to the copy of {page}.md, {args.runs} times.")
-    with_pdf = edit_rounds(srcdir, out / "pdf", page, args.runs, True) if handouts_ext else None
-    html_only = edit_rounds(srcdir, out / "html", page, args.runs, False, cold.html_only_flags)
+    with_pdf = edit_rounds(srcdir, out / "pdf", page, args.runs, True) if with_pdfs else None
+    html_only = edit_rounds(srcdir, out / "html", page, args.runs, False)
     floor_edits = edit_rounds(floor, out / "floor", page, args.runs, True)
 
     step = sequential.handouts[2] if sequential and sequential.handouts else 0.0

@@ -17,12 +17,9 @@ from neckguide.bench import runs
 
 @dataclass
 class Rounds:
-    """Cold builds of each kind ("floor", "html", "pdf"), one per round, and the flags that
-    build the HTML without the PDF step."""
+    """Cold builds of each kind ("floor", "html", "pdf"), one per round."""
 
     runs: dict[str, list[runs.Run]] = field(default_factory=dict)
-    html_only_flags: list[str] = field(default_factory=list)
-    switch_honoured: bool = True
     pdf_failure: str = ""  # why the build with PDFs failed (the bench goes on without it)
 
     def seconds(self, kind: str) -> list[float]:
@@ -49,34 +46,18 @@ def fail(what: str, run: runs.Run) -> None:
     raise SystemExit(2)
 
 
-def without_handouts(extensions: list[str], handouts_ext: list[str]) -> list[str]:
-    """``-D extensions=...`` flags that leave the handouts extension out.
-
-    >>> without_handouts(["a", "neckguide.handouts", "b"], ["neckguide.handouts"])
-    ['-D', 'extensions=a,b']
-    """
-    kept = [e for e in extensions if e not in handouts_ext]
-    return ["-D", f"extensions={','.join(kept)}"]
-
-
-def cold_rounds(
-    out: Path, sources: dict[str, Path], extensions: list[str], handouts_ext: list[str], rounds: int
-) -> Rounds:
+def cold_rounds(out: Path, sources: dict[str, Path], with_pdfs: bool, rounds: int) -> Rounds:
     """``rounds`` rounds of cold builds into ``out/<kind>``: the floor (``sources["floor"]``),
-    the full build without PDFs and, when there is a handouts extension, with them.
-
-    The PDF step is switched off with GUIDE_HANDOUTS=0; if PDFs appear anyway, the HTML-only
-    builds leave the handouts extension out instead (and the result says so).
+    the full build without PDFs (``-D handouts_enabled=0``) and, ``with_pdfs``, with them.
     """
     result = Rounds()
-    kinds = [("floor", True), ("html", False)] + ([("pdf", True)] if handouts_ext else [])
+    kinds = [("floor", True), ("html", False)] + ([("pdf", True)] if with_pdfs else [])
     for i in range(rounds):
         for kind, handouts in list(kinds):
             site, doctrees = out / kind / "html", out / kind / "doctrees"
             shutil.rmtree(out / kind, ignore_errors=True)  # every round builds from cold
             src = sources["floor" if kind == "floor" else "project"]
-            flags = result.html_only_flags if kind == "html" else []
-            run = runs.sphinx_build(src, site, doctrees, handouts, flags)
+            run = runs.sphinx_build(src, site, doctrees, handouts)
             if run.status != 0 and kind == "pdf":  # report it, and measure the rest
                 result.pdf_failure = f"exit {run.status}: {run.stderr.strip().splitlines()[-1]}"
                 print(f"  The build with PDFs failed ({result.pdf_failure}); going on without it.")
@@ -85,11 +66,6 @@ def cold_rounds(
                 continue
             if run.status != 0:
                 fail(f"The {kind} build", run)
-            if kind == "html" and handouts_ext and any(site.rglob("*.pdf")):
-                result.switch_honoured = False
-                result.html_only_flags = without_handouts(extensions, handouts_ext)
-                shutil.rmtree(out / kind)
-                run = runs.sphinx_build(src, site, doctrees, False, result.html_only_flags)
             result.runs.setdefault(kind, []).append(run)
             if i == 0 and run.warnings:
                 print(

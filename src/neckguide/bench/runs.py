@@ -18,13 +18,12 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from neckguide.build import parallel_flags
+from neckguide.build import parallel_flags, strict_args
+from neckguide.handouts.names import HTML_ONLY
 
-# The flags of the project's build (neckguide.build.STRICT) without -W: a warning from
-# someone's work in progress must not stop a measurement (it is printed instead).
-SPHINX_FLAGS = ["--keep-going", "-n", "-T"]
-# The environment variable the handouts extension honours: "0" builds the HTML only.
-HANDOUTS_SWITCH = "GUIDE_HANDOUTS"
+# The flags of the project's build without -W: a warning from someone's work in progress
+# must not stop a measurement (it is printed instead).
+SPHINX_FLAGS = strict_args(warnings_are_errors=False)
 # What the handouts extension logs at the end of its step.
 HANDOUTS_LOG = re.compile(r"handouts: (\d+) PDFs rendered, (\d+) unchanged kept, in ([\d.]+) s")
 # A command still running after this long is stopped (a hung PDF render must not hang the bench).
@@ -103,10 +102,10 @@ def sphinx_build(
     extra: list[str] | None = None,
 ) -> Run:
     """Build ``srcdir`` to HTML in ``outdir``, timed; ``handouts=False`` skips the PDF step."""
-    env = {} if handouts else {HANDOUTS_SWITCH: "0"}
     jobs = parallel_flags(doctrees)  # as `make` builds: parallel for a cold build only
     cmd = [sys.executable, "-m", "sphinx", "-b", "html", "-d", str(doctrees), *SPHINX_FLAGS, *jobs]
-    return timed([*cmd, *(extra or []), str(srcdir), str(outdir)], env=env)
+    switch = [] if handouts else list(HTML_ONLY)
+    return timed([*cmd, *switch, *(extra or []), str(srcdir), str(outdir)])
 
 
 @dataclass(frozen=True)

@@ -12,13 +12,12 @@ The modules, in the order the data flows: :mod:`.names` (file names, sizes of pr
 :mod:`.render` (the WeasyPrint worker), :mod:`.pipeline` (plan, render, record),
 :mod:`.sizes` (the sizes shown on the site) and :mod:`.preview` (one handout's page count).
 
-Set ``GUIDE_HANDOUTS=0`` (or ``handouts_enabled = False``) to build the site without PDFs.
+Build with ``-D handouts_enabled=0`` (:data:`.names.HTML_ONLY`) for the site without PDFs.
 This extension stands on its own: it needs nothing from ``neckguide.sphinx_ext``.
 """
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
 from docutils import nodes
@@ -46,9 +45,7 @@ def _skip(self: Any, node: Any) -> None:
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    app.add_config_value(
-        "handouts_enabled", os.environ.get("GUIDE_HANDOUTS", "1") != "0", "html", bool
-    )
+    app.add_config_value("handouts_enabled", True, "html", bool)
     app.add_config_value("handouts_workers", 0, "", int)  # 0: one per core
     app.add_config_value("handouts_booklet", BOOKLET, "html", str)
     app.add_config_value("handouts_booklet_title", BOOKLET_TITLE, "html", str)

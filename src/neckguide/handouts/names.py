@@ -22,6 +22,9 @@ BOOKLET = "osteoporosis-in-the-neck-booklet"
 BOOKLET_TITLE = "Osteoporosis in the Neck — a patient guide"
 #: Most printed pages a topic's standard handout may take.
 PAGE_BUDGET = 2
+#: The extension's name in ``conf.py``, and the flags that build the site without PDFs.
+EXTENSION = "neckguide.handouts"
+HTML_ONLY = ("-D", "handouts_enabled=0")
 #: The type of the handouts' warnings (the project's one type, as in ``neckguide.sphinx_ext``).
 WARNING_TYPE = "neckguide"
 

@@ -2,7 +2,7 @@
 
 ``python -m neckguide.handouts.preview diagnosis [faq ...]`` prints each handout's page count
 (the budget is :data:`~neckguide.handouts.names.PAGE_BUDGET` pages) from the site last built
-into ``docs/_build/html``. Build first with ``GUIDE_HANDOUTS=0 python -m neckguide.build html``
+into ``docs/_build/html``. Build first with ``python -m neckguide.build html -D handouts_enabled=0``
 for a quick loop while you edit a page.
 """
 
