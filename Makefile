@@ -4,6 +4,16 @@
 PYTHON ?= python3
 VENV   ?= .venv
 NOX     = $(VENV)/bin/nox --no-venv -s
+# Quiet by default: progress, warnings and a summary. `make V=1` (or VERBOSE=1) shows
+# every command and Sphinx's full output.
+VERBOSE ?= $(V)
+ifeq ($(filter-out 0,$(VERBOSE)),)
+  Q         = @
+  DOCS_ARGS =
+else
+  Q         =
+  DOCS_ARGS = -- html --verbose
+endif
 # nox runs in the project's environment (--no-venv): put its tools first on the PATH.
 export PATH := $(abspath $(VENV))/bin:$(PATH)
 export VIRTUAL_ENV := $(abspath $(VENV))
@@ -13,7 +23,7 @@ export VIRTUAL_ENV := $(abspath $(VENV))
 all: html
 
 html: $(VENV)/.installed           ## build the site and the PDF handouts into docs/_build/html
-	$(NOX) docs
+	$(Q)$(NOX) docs $(DOCS_ARGS)
 
 test: $(VENV)/.installed           ## run every check (lint, doctests, pytest incl. browser)
 	$(NOX) lint doctest tests
@@ -41,8 +51,9 @@ clean:
 
 # The environment: created once, refreshed only when the pins in requirements.lock change.
 $(VENV)/.installed: requirements.lock
-	test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
-	$(VENV)/bin/python -m pip install --quiet --upgrade pip
-	$(VENV)/bin/python -m pip install --quiet -r requirements.lock
-	$(VENV)/bin/python -m pip install --quiet --no-deps --no-build-isolation -e .
-	touch $@
+	@echo "Setting up $(VENV) from requirements.lock (once)..."
+	$(Q)test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
+	$(Q)$(VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(Q)$(VENV)/bin/python -m pip install --quiet -r requirements.lock
+	$(Q)$(VENV)/bin/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	$(Q)touch $@

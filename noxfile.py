@@ -27,11 +27,11 @@ def install(session: nox.Session) -> None:
 def docs(session: nox.Session) -> None:
     """Build the site and PDF handouts strictly; publish to docs/_build/html only on success.
 
-    Pass a builder to build something else, e.g. `nox -s docs -- linkcheck`.
+    Quiet unless `-- html --verbose`. Pass a builder to build something else, e.g.
+    `nox -s docs -- linkcheck`.
     """
     install(session)
-    builder = session.posargs[0] if session.posargs else "html"
-    session.run("python", "-m", "neckguide.build", builder)
+    session.run("python", "-m", "neckguide.build", *(session.posargs or ["html"]))
 
 
 @nox.session(name="docs-live")

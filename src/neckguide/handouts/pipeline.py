@@ -183,8 +183,9 @@ def _render(app: Sphinx, todo: list[Planned], files: dict[str, ManifestEntry]) -
     """Render ``todo`` on every core (``handouts_workers``), showing progress."""
     if not todo:
         return
-    from neckguide.handouts.render import render_pdf
+    from neckguide.handouts.render import font_subsetting_log, render_pdf
 
+    font_subsetting_log(app.verbosity > 0)
     workers = min(app.config.handouts_workers or os.cpu_count() or 1, len(todo))
     executor = _executor(workers)
     try:

@@ -27,6 +27,17 @@ FATAL_WARNINGS = ("Anchor defined twice",)
 # Only our collector hears WeasyPrint: its warnings about the theme's CSS are noise, and a
 # theme dependency (a11y_pygments) sends the root logger's INFO output to the console.
 logging.getLogger("weasyprint").propagate = False
+# fontTools, which subsets the fonts when HarfBuzz's subsetter is missing, logs a line per
+# font and table at INFO (thousands per build): only its warnings are shown, unless the
+# build is verbose (:func:`font_subsetting_log`).
+FONT_SUBSETTING = logging.getLogger("fontTools")
+FONT_SUBSETTING.setLevel(logging.WARNING)
+
+
+def font_subsetting_log(verbose: bool) -> None:
+    """Show fontTools' INFO lines too (``make V=1``), or only its warnings. Set it before the
+    worker processes start: they inherit it."""
+    FONT_SUBSETTING.setLevel(logging.INFO if verbose else logging.WARNING)
 
 
 @dataclass(frozen=True)
