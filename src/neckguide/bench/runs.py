@@ -195,14 +195,20 @@ def slowest_tests(pytest_output: str) -> list[str]:
 
 def fresh_clone(root: Path) -> dict[str, Run]:
     """Clone the repository (its committed HEAD) to a temporary folder and ``make`` there with
-    a fresh virtual environment and no pip cache: clone, install, build — each timed."""
+    a fresh virtual environment and no download cache: clone, install, build — each timed."""
     with tempfile.TemporaryDirectory(prefix="neckguide-clone-") as tmp:
         clone = Path(tmp) / "clone"
         runs = {"clone": timed(["git", "clone", "--quiet", str(root), str(clone)], timeout=HOUR)}
         if runs["clone"].status != 0:
             return runs
         base_python = getattr(sys, "_base_executable", sys.executable)
-        env = {"PIP_NO_CACHE_DIR": "1", "PYTHON": base_python, "VIRTUAL_ENV": ""}
+        # No download caches, as on a new machine: pip's off, uv's a new empty folder.
+        env = {
+            "PIP_NO_CACHE_DIR": "1",
+            "UV_CACHE_DIR": str(Path(tmp) / "uv-cache"),
+            "PYTHON": base_python,
+            "VIRTUAL_ENV": "",
+        }
         runs["install"] = timed(
             ["make", f"PYTHON={base_python}", ".venv/.installed"], cwd=clone, env=env, timeout=HOUR
         )
