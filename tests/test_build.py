@@ -6,14 +6,13 @@ Each build here is of a tiny copy of the project, in a fresh process, through th
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from neckguide.paths import DOCS, FACTS
+from tests.helpers import tiny_project
 
 BUILD = """\
 import sys
@@ -27,12 +26,7 @@ sys.exit(build.build_html("-D", "handouts_enabled=0", docs=root / "docs", outdir
 
 def quiet_build(root: Path, page: str) -> subprocess.CompletedProcess[str]:
     """Build a copy of conf.py, the templates and the registry with one page, quietly."""
-    docs = root / "docs"
-    shutil.copytree(FACTS, root / "facts")
-    for folder in ("_static", "_templates"):
-        shutil.copytree(DOCS / folder, docs / folder)
-    shutil.copy(DOCS / "conf.py", docs / "conf.py")
-    (docs / "index.md").write_text(f"# Tiny\n\n{page}\n", encoding="utf-8")
+    tiny_project(root, f"# Tiny\n\n{page}\n")
     command = [sys.executable, "-c", BUILD, str(root)]
     return subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
 

@@ -10,10 +10,8 @@ build of a tiny copy and read its warnings.
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
-import subprocess
 import sys
 import textwrap
 from pathlib import Path
@@ -24,6 +22,7 @@ import yaml
 from neckguide import build
 from neckguide.checks import REPOSITORY
 from neckguide.checks.cli import GATES, main
+from tests.helpers import copy_project, strict_build, tiny_project
 
 TODAY = "2026-06-01"  # review dates below are compared with this day
 SAMPLE_NAME = "docs/topics/sample.md"
@@ -59,12 +58,9 @@ PAGE_GATES = "front-matter,raw-html,images,figures,reading-level,spelling"
 # -- Helpers ------------------------------------------------------------------------------
 
 
-def copy_project(root: Path) -> Path:
+def copy_guide(root: Path) -> Path:
     """A copy of the guide with the sample page in its menu; returns its folder."""
-    ignore = shutil.ignore_patterns("_build", "__pycache__", "*.egg-info", ".pytest_cache")
-    for folder in ("docs", "facts", "src"):
-        shutil.copytree(REPOSITORY / folder, root / folder, ignore=ignore)
-    shutil.copy(REPOSITORY / "pyproject.toml", root / "pyproject.toml")
+    copy_project(root, with_code=True)
     (root / SAMPLE_NAME).write_text(SAMPLE, encoding="utf-8")
     with (root / "docs" / "index.md").open("a", encoding="utf-8") as index:
         index.write("\n```{toctree}\n:hidden:\n\ntopics/sample\n```\n")
@@ -73,7 +69,7 @@ def copy_project(root: Path) -> Path:
 
 @pytest.fixture
 def guide(tmp_path: Path) -> Path:
-    return copy_project(tmp_path / "guide")
+    return copy_guide(tmp_path / "guide")
 
 
 def set_line(path: Path, number: int, text: str) -> None:
@@ -436,27 +432,14 @@ def tiny_build(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     """A strict build (-W --keep-going -n) of conf.py, the glossary, a good page and one
     broken page per kind; returns the warnings of the dummy and doctest builders."""
     root = tmp_path_factory.mktemp("tiny")
-    docs = root / "docs"
-    shutil.copytree(REPOSITORY / "facts", root / "facts")
-    shutil.copytree(REPOSITORY / "docs" / "_static", docs / "_static")
-    shutil.copytree(REPOSITORY / "docs" / "_templates", docs / "_templates")
-    for name in ("conf.py", "glossary.md"):
-        shutil.copy(REPOSITORY / "docs" / name, docs / name)
-    (docs / "topics").mkdir()
-    (docs / "topics" / "good.md").write_text(SAMPLE)
-    for name, body in BROKEN_PAGES.items():
-        (docs / "topics" / f"{name}.md").write_text(FRONT + body)
+    pages = {"glossary.md": "", "topics/good.md": SAMPLE}
+    pages |= {f"topics/{name}.md": FRONT + body for name, body in BROKEN_PAGES.items()}
     entries = "\n".join(["topics/good", *(f"topics/{n}" for n in BROKEN_PAGES), "glossary"])
-    (docs / "index.md").write_text(f"# Tiny\n\n```{{toctree}}\n{entries}\n```\n")
+    docs = tiny_project(root, f"# Tiny\n\n```{{toctree}}\n{entries}\n```\n", pages)
     warnings = {}
     for builder in ("dummy", "doctest"):
-        # A fresh process, so the copy's registry (conf.py sets GUIDE_FACTS_DIR) stays there.
         log = root / f"{builder}-warnings.txt"
-        command = [sys.executable, "-m", "sphinx", "-b", builder, "-W", "--keep-going", "-n"]
-        command += ["-q", "-D", "handouts_enabled=0"]
-        command += ["-w", str(log), str(docs), str(root / "_build" / builder)]
-        env = dict(os.environ)
-        result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=300)
+        result = strict_build(docs, builder, warnings=log)
         text = log.read_text()
         assert "Traceback" not in text + result.stderr, f"the {builder} build crashed:\n{text}"
         assert result.returncode != 0, "the strict build passed although pages are broken"

@@ -10,7 +10,7 @@ from urllib.parse import urlparse
 import pytest
 
 from neckguide import registry
-from tests.project_copy import copy_project, sphinx_in_copy
+from tests.helpers import copy_project, strict_build
 
 # Reproductions read while compiling FACTS.md: never cite these; cite the original.
 COPY_SITES = (
@@ -84,7 +84,7 @@ def test_changing_a_figure_changes_every_page_and_picture(tmp_path: Path) -> Non
     diagnosis = project / "facts" / "diagnosis.toml"
     diagnosis.write_text(diagnosis.read_text().replace("value = -2.5", "value = -2.6"))
 
-    result = sphinx_in_copy(project)
+    result = strict_build(project / "docs")
     assert result.returncode == 0, result.stderr
     html = project / "docs" / "_build" / "html"
     users = [
@@ -113,7 +113,7 @@ def test_a_wrong_worked_example_fails_with_page_and_line(tmp_path: Path) -> None
         )
     )
 
-    result = sphinx_in_copy(project, "doctest")
+    result = strict_build(project / "docs", "doctest")
     output = (
         result.stdout + result.stderr + (project / "docs/_build/doctest/output.txt").read_text()
     )
@@ -133,7 +133,7 @@ def test_an_unknown_figure_name_fails_the_build_with_file_and_line(tmp_path: Pat
     lines[at] = lines[at].replace("tscore.young_adult_age", "tscore.young_adult_agee")
     page.write_text("\n".join(lines) + "\n")
 
-    result = sphinx_in_copy(project)
+    result = strict_build(project / "docs")
     assert result.returncode != 0
     # MyST reports the line where the role's paragraph starts.
     reported = re.search(r"topics/diagnosis\.md:(\d+): WARNING: unknown figure", result.stderr)
