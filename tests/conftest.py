@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -20,6 +21,12 @@ def site() -> Path:
     status = build.sphinx("html", outdir)
     assert status == 0, "the strict Sphinx build failed; its messages above name file and line"
     return outdir
+
+
+@pytest.fixture(scope="session")
+def conf() -> dict[str, Any]:
+    """The settings of docs/conf.py, read once per run."""
+    return build.read_conf()
 
 
 @pytest.fixture(scope="session")

@@ -15,11 +15,12 @@ from __future__ import annotations
 import contextlib
 import io
 import re
+import runpy
 import shutil
 import sys
 import time
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from neckguide.paths import BUILD, DOCS, FACTS, ROOT
 
@@ -35,6 +36,16 @@ def strict_args(*, warnings_are_errors: bool = True) -> list[str]:
 
 
 STRICT = strict_args()  # (kept for the tests until they use strict_args)
+
+
+def read_conf(docs: Path = DOCS) -> dict[str, Any]:
+    """The settings a ``conf.py`` makes, run as Sphinx runs it (names not starting with ``_``).
+
+    >>> read_conf()["html_baseurl"].endswith("/")
+    True
+    """
+    namespace = runpy.run_path(str(docs / "conf.py"), run_name="conf")
+    return {k: v for k, v in namespace.items() if not k.startswith("_")}
 
 
 def parallel_flags(doctrees: Path) -> list[str]:

@@ -13,10 +13,11 @@ from pypdf import PdfReader
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 
 from neckguide import build
+from neckguide.handouts import names
 
 TOPICS = sorted(path.stem for path in (build.DOCS / "topics").glob("*.md"))
-BOOKLET = "osteoporosis-in-the-neck-booklet"
-VARIANTS = {"standard": "", "large-print": "-large-print"}
+BOOKLET = names.BOOKLET  # conf.py keeps the extension's default
+VARIANTS = {variant: suffix for variant, (suffix, _) in names.VARIANTS.items()}
 ALL_PDFS = [f"{stem}{suffix}.pdf" for stem in [*TOPICS, BOOKLET] for suffix in VARIANTS.values()]
 # The page size: A4's width and US Letter's height, so it prints at full size on both.
 A4_WIDTH_PT, LETTER_HEIGHT_PT = 595.28, 792.0

@@ -27,7 +27,7 @@ import tempfile
 from pathlib import Path
 
 from neckguide.bench import report, runs
-from neckguide.bench.floor import copy_project, make_floor, read_conf
+from neckguide.bench.floor import copy_project, make_floor
 from neckguide.bench.measures import (
     BUDGET_HANDOUT_KB,
     BUDGET_MAKE_TEST_S,
@@ -38,6 +38,7 @@ from neckguide.bench.measures import (
 from neckguide.bench.report import KB, Measure
 from neckguide.bench.rounds import cold_rounds, edit_rounds, sequential_pdfs
 from neckguide.bench.weight import page_weight, site_pages
+from neckguide.build import read_conf
 from neckguide.handouts.names import EXTENSION
 from neckguide.paths import ROOT
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 import contextlib
 import importlib
 import io
-import runpy
 import shutil
 from collections.abc import Iterable
 from pathlib import Path
@@ -34,12 +33,6 @@ def copy_project(root: Path, dest: Path) -> Path:
     if (root / "facts").is_dir():
         shutil.copytree(root / "facts", dest / "facts", ignore=ignore)
     return dest / "docs"
-
-
-def read_conf(confdir: Path) -> dict[str, Any]:
-    """Run a ``conf.py`` as Sphinx does and return its settings (names not starting with ``_``)."""
-    namespace = runpy.run_path(str(confdir / "conf.py"), run_name="conf")
-    return {k: v for k, v in namespace.items() if not k.startswith("_")}
 
 
 class _Recorder:

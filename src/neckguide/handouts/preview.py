@@ -8,20 +8,20 @@ for a quick loop while you edit a page.
 
 from __future__ import annotations
 
-import runpy
 import sys
 import tempfile
 from pathlib import Path
 
+from neckguide.build import read_conf
 from neckguide.handouts.assemble import Site, Topic, topic_documents
 from neckguide.handouts.names import PAGE_BUDGET
 from neckguide.handouts.render import RenderJob, render_pdf
-from neckguide.paths import BUILD, DOCS
+from neckguide.paths import BUILD
 
 
 def preview(slug: str, site_dir: Path = BUILD / "html") -> int:
     """Render the standard handout of ``topics/<slug>`` into a temporary file; its page count."""
-    conf = runpy.run_path(str(DOCS / "conf.py"))
+    conf = read_conf()
     site = Site.from_config(site_dir, conf)
     page = site_dir / "topics" / f"{slug}.html"
     topic = Topic(docname=f"topics/{slug}", title=slug, page=page, uri=f"topics/{slug}.html")
