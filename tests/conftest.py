@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from neckguide import build
+from neckguide.handouts.names import HANDOUTS_DIR
 
 
 @pytest.fixture(scope="session")
@@ -21,6 +22,14 @@ def site() -> Path:
     status = build.sphinx("html", outdir)
     assert status == 0, "the strict Sphinx build failed; its messages above name file and line"
     return outdir
+
+
+@pytest.fixture(scope="session")
+def handouts(site: Path) -> Path:
+    """The published PDF handouts' folder in the built site."""
+    folder = site / HANDOUTS_DIR
+    assert folder.is_dir(), f"no handouts were published in {folder}"
+    return folder
 
 
 @pytest.fixture(scope="session")
