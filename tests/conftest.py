@@ -9,6 +9,7 @@ import pytest
 
 from neckguide import build
 from neckguide.handouts.names import HANDOUTS_DIR
+from neckguide.paths import BUILD
 
 
 @pytest.fixture(scope="session")
@@ -18,7 +19,7 @@ def site() -> Path:
     It is the same build `make` does (its staging folder and doctrees), so after `make` only
     what changed is built again; the published docs/_build/html is left alone.
     """
-    outdir = build.BUILD / "staging"
+    outdir = BUILD / "staging"
     status = build.sphinx("html", outdir)
     assert status == 0, "the strict Sphinx build failed; its messages above name file and line"
     return outdir

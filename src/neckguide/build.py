@@ -35,9 +35,6 @@ def strict_args(*, warnings_are_errors: bool = True) -> list[str]:
     return (["-W"] if warnings_are_errors else []) + ["--keep-going", "-n", "-T"]
 
 
-STRICT = strict_args()  # (kept for the tests until they use strict_args)
-
-
 def read_conf(docs: Path = DOCS) -> dict[str, Any]:
     """The settings a ``conf.py`` makes, run as Sphinx runs it (names not starting with ``_``).
 
@@ -68,7 +65,17 @@ def sphinx(
 
     doctrees = doctrees or BUILD / "doctrees"
     jobs = parallel_flags(doctrees)
-    args = ["-b", builder, "-d", str(doctrees), *STRICT, *jobs, *extra, str(docs), str(outdir)]
+    args = [
+        "-b",
+        builder,
+        "-d",
+        str(doctrees),
+        *strict_args(),
+        *jobs,
+        *extra,
+        str(docs),
+        str(outdir),
+    ]
     if status is None:
         return build_main(args)
     with contextlib.redirect_stdout(status):

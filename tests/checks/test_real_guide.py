@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from neckguide.checks import REPOSITORY
 from neckguide.checks.cli import GATES, main
+from neckguide.paths import ROOT
 from tests.checks.conftest import PAGE_GATES, check_sample, run
 
 # -- The real guide ---------------------------------------------------------------------
@@ -15,7 +15,7 @@ from tests.checks.conftest import PAGE_GATES, check_sample, run
 
 @pytest.mark.parametrize("gate", list(GATES))
 def test_the_real_guide_passes_every_gate(gate: str, capsys: pytest.CaptureFixture[str]) -> None:
-    status = main(["--root", str(REPOSITORY), "--only", gate])
+    status = main(["--root", str(ROOT), "--only", gate])
     output = capsys.readouterr().out
     assert status == 0, f"the {gate} check found problems in the guide:\n{output}"
 

@@ -6,14 +6,14 @@ import json
 
 import pytest
 
-from neckguide.checks import REPOSITORY
 from neckguide.checks.cli import main
+from neckguide.paths import ROOT
 
 # -- The report mode ----------------------------------------------------------------------
 
 
 def test_the_report_lists_every_page_with_its_grade(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["--root", str(REPOSITORY), "--report", "--json"]) == 0
+    assert main(["--root", str(ROOT), "--report", "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
     pages = {row["page"]: row for row in report["pages"]}
     assert report["limit"] == 8

@@ -12,10 +12,10 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 
-from neckguide import build
 from neckguide.handouts import names
+from neckguide.paths import DOCS
 
-TOPICS = sorted(path.stem for path in (build.DOCS / "topics").glob("*.md"))
+TOPICS = sorted(path.stem for path in (DOCS / "topics").glob("*.md"))
 BOOKLET = names.BOOKLET  # conf.py keeps the extension's default
 VARIANTS = {variant: suffix for variant, (suffix, _) in names.VARIANTS.items()}
 ALL_PDFS = [f"{stem}{suffix}.pdf" for stem in [*TOPICS, BOOKLET] for suffix in VARIANTS.values()]

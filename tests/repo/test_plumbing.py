@@ -10,21 +10,20 @@ from pathlib import Path
 import pytest
 import yaml
 
-from neckguide import build
-from neckguide.checks import REPOSITORY
 from neckguide.checks.cli import GATES
+from neckguide.paths import BUILD, ROOT
 
 # -- Pull-request plumbing: CI, Read the Docs and pre-commit configuration ----------------------
 
 
 def config(name: str) -> dict:
-    data = yaml.safe_load((REPOSITORY / name).read_text(encoding="utf-8"))
+    data = yaml.safe_load((ROOT / name).read_text(encoding="utf-8"))
     assert isinstance(data, dict), f"{name} is not a YAML mapping"
     return data
 
 
 def make_targets() -> set[str]:
-    makefile = (REPOSITORY / "Makefile").read_text(encoding="utf-8")
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     return {m[1] for m in re.finditer(r"^([\w.-]+)\s*:(?!=)", makefile, re.M)}
 
 
@@ -49,14 +48,14 @@ def test_ci_builds_and_tests_every_pull_request() -> None:
     assert "apt-get install" in installs
     assert "chromium" in installs and "poppler-utils" in installs
     artifact = step_using("build", "actions/upload-artifact")["with"]
-    assert REPOSITORY / artifact["path"] == build.BUILD / "html"
+    assert ROOT / artifact["path"] == BUILD / "html"
 
 
 def test_ci_publishes_main_to_github_pages() -> None:
     workflow = config(".github/workflows/docs.yml")
     pages = step_using("build", "actions/upload-pages-artifact")
     assert "push" in pages["if"] and "refs/heads/main" in pages["if"]
-    assert REPOSITORY / pages["with"]["path"] == build.BUILD / "html"
+    assert ROOT / pages["with"]["path"] == BUILD / "html"
     deploy = workflow["jobs"]["deploy"]
     assert deploy["needs"] == "build" and "refs/heads/main" in deploy["if"]
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
@@ -69,13 +68,13 @@ def test_read_the_docs_builds_previews_from_the_pinned_environment() -> None:
     assert rtd["version"] == 2
     assert rtd["build"]["os"].startswith("ubuntu")
     assert rtd["build"]["tools"]["python"] == "3.11"
-    assert (REPOSITORY / rtd["sphinx"]["configuration"]) == REPOSITORY / "docs" / "conf.py"
+    assert (ROOT / rtd["sphinx"]["configuration"]) == ROOT / "docs" / "conf.py"
     installs = rtd["python"]["install"]
     assert {"requirements": "requirements.lock"} in installs
     assert {"method": "pip", "path": "."} in installs
     for install in installs:
-        assert (REPOSITORY / install.get("requirements", install.get("path", ""))).exists()
-    assert (REPOSITORY / "pyproject.toml").exists()
+        assert (ROOT / install.get("requirements", install.get("path", ""))).exists()
+    assert (ROOT / "pyproject.toml").exists()
 
 
 def test_pre_commit_hooks_are_local_and_call_real_tools() -> None:
@@ -103,7 +102,7 @@ def test_pre_commit_hooks_are_local_and_call_real_tools() -> None:
     ],
 )
 def test_every_make_target_the_docs_and_configs_call_exists(name: str) -> None:
-    text = (REPOSITORY / name).read_text(encoding="utf-8")
+    text = (ROOT / name).read_text(encoding="utf-8")
     called = set(re.findall(r"\bmake +([a-z][\w-]*)", text))
     called -= {"sure", "a", "the", "it", "them", "your"}  # English after "make"
     assert called <= make_targets(), f"{name} calls make {called - make_targets()}"
@@ -113,19 +112,19 @@ def test_every_make_target_the_docs_and_configs_call_exists(name: str) -> None:
 
 @pytest.mark.parametrize("name", ["CONTRIBUTING.md", ".github/PULL_REQUEST_TEMPLATE.md"])
 def test_every_file_the_contributor_docs_name_exists(name: str) -> None:
-    text = (REPOSITORY / name).read_text(encoding="utf-8")
+    text = (ROOT / name).read_text(encoding="utf-8")
     named = set(re.findall(r"`((?:\.?[\w-]+/)+[\w.-]*)`", text))
     named |= set(re.findall(r"`([\w-]+\.(?:md|toml|yaml|yml|txt|py|lock))`", text))
     skip = ("docs/_build", ".venv/", "docs/topics/short-name", "topics/short-name")
     missing = [
         path
         for path in sorted(named)
-        if not path.startswith(skip) and "*" not in path and not (REPOSITORY / path).exists()
+        if not path.startswith(skip) and "*" not in path and not (ROOT / path).exists()
     ]
     assert not missing, f"{name} names files that do not exist: {missing}"
 
 
 def test_the_pull_request_template_has_a_checklist() -> None:
-    text = (REPOSITORY / ".github" / "PULL_REQUEST_TEMPLATE.md").read_text(encoding="utf-8")
+    text = (ROOT / ".github" / "PULL_REQUEST_TEMPLATE.md").read_text(encoding="utf-8")
     assert text.count("- [ ]") >= 8
     assert "make test" in text and "source" in text.lower()

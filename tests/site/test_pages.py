@@ -11,7 +11,7 @@ from urllib.parse import urljoin, urlparse
 import pytest
 from bs4 import BeautifulSoup
 
-from neckguide.build import DOCS
+from neckguide.paths import DOCS
 
 TOPIC_SOURCES = sorted(p.stem for p in (DOCS / "topics").glob("*.md"))
 COMPARISON_QUESTIONS = [

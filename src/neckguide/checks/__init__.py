@@ -8,10 +8,9 @@ Each gate is a small module with a ``check(project)`` function that returns a li
 from neckguide.checks.project import (
     NOT_PAGE_NAMES,
     NOT_PAGES,
-    REPOSITORY,
     Problem,
     Project,
     sorted_problems,
 )
 
-__all__ = ["NOT_PAGES", "NOT_PAGE_NAMES", "REPOSITORY", "Problem", "Project", "sorted_problems"]
+__all__ = ["NOT_PAGES", "NOT_PAGE_NAMES", "Problem", "Project", "sorted_problems"]

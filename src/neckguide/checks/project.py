@@ -15,9 +15,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from neckguide.checks.pages import Page, read_page
-from neckguide.paths import ROOT
-
-REPOSITORY = ROOT  # the repository this package lives in
 
 # Folders and files under docs/ that are not pages of the guide.
 NOT_PAGES = ("_build", "_templates", "_static")
@@ -43,8 +40,9 @@ class Project:
     ``selected`` limits the page-by-page gates to some files (as a pre-commit hook does);
     ``today`` is the date that review dates are compared with.
 
-    >>> project = Project(REPOSITORY)
-    >>> project.relative(REPOSITORY / "docs" / "index.md")
+    >>> from neckguide.paths import ROOT
+    >>> project = Project(ROOT)
+    >>> project.relative(ROOT / "docs" / "index.md")
     'docs/index.md'
     >>> "docs/index.md" in [project.relative(p) for p in project.pages()]
     True
