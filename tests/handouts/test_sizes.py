@@ -14,6 +14,7 @@ from tests.handouts.pdf import (
     page_soup,
     reader,
 )
+from tests.helpers import strict_build, tiny_project
 
 # -- The site shows the real sizes ---------------------------------------------------------------
 
@@ -51,3 +52,32 @@ def test_handouts_page_lists_every_pdf_with_real_sizes(site: Path, handouts: Pat
     assert not wrong, f"handouts.html shows the wrong size for {wrong}"
     for link in page_soup(page).select("table.handout-list a[download]"):
         assert (site / link["href"]).is_file(), f"handouts.html links to a missing {link['href']}"
+
+
+PAGE = """---
+summary: "A page."
+last_reviewed: 2026-01-10
+next_review_due: 2099-01-10
+reviewed_by: "Test"
+---
+
+# A page
+
+Bone is alive.
+"""
+
+
+def test_a_build_that_makes_no_pdfs_links_to_none(tmp_path: Path) -> None:
+    """Only the html builder makes the PDFs: a dirhtml build must not link to them."""
+    index = "# Tiny\n\n```{toctree}\ntopics/page\nhandouts\n```\n"
+    pages = {"topics/page.md": PAGE, "handouts.md": "# Handouts\n\n```{handouts}\n```\n"}
+    docs = tiny_project(tmp_path, index, pages)
+    result = strict_build(docs, "dirhtml", handouts=True)
+    assert result.returncode == 0, result.stderr
+    built = docs / "_build" / "dirhtml"
+    page = (built / "topics" / "page" / "index.html").read_text(encoding="utf-8")
+    assert "Bone is alive." in page
+    assert "handout-meta" not in page and ".pdf" not in page
+    listing = (built / "handouts" / "index.html").read_text(encoding="utf-8")
+    assert "The PDF handouts were not made in this build." in listing
+    assert not list(built.rglob("*.pdf"))

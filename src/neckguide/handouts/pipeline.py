@@ -26,7 +26,7 @@ from sphinx.util import logging
 from sphinx.util.display import status_iterator
 
 from neckguide.handouts.names import HANDOUTS_DIR, WARNING_TYPE, pdf_name
-from neckguide.handouts.site import topic_docnames
+from neckguide.handouts.site import enabled, topic_docnames
 
 if TYPE_CHECKING:  # the PDF machinery (BeautifulSoup, segno, WeasyPrint) loads only when used
     from neckguide.handouts.assemble import Site, Topic
@@ -48,11 +48,6 @@ class Planned:
     @property
     def file(self) -> str:
         return Path(self.job.output).name
-
-
-def enabled(app: Sphinx) -> bool:
-    """Handouts are made by the ``html`` builder only, unless switched off."""
-    return bool(app.config.handouts_enabled) and app.builder.name == "html"
 
 
 def _git_date(path: Path) -> str | None:

@@ -33,9 +33,15 @@ def topic_docnames(env: BuildEnvironment) -> list[str]:
     return topics + sorted(d for d in env.found_docs if d.startswith(TOPICS) and d not in topics)
 
 
+def enabled(app: Sphinx) -> bool:
+    """Handouts are made by the ``html`` builder only, unless switched off (so a ``dirhtml``
+    build links to no PDF it never makes)."""
+    return bool(app.config.handouts_enabled) and app.builder.name == "html"
+
+
 def handout_links(app: Sphinx, stem: str) -> list[dict[str, Any]]:
     """The template's ``handouts`` list for one topic or the booklet (sizes filled later)."""
-    if not app.config.handouts_enabled:
+    if not enabled(app):
         return []
     return [
         {
@@ -77,7 +83,7 @@ def _link(app: Sphinx, docname: str, entry: dict[str, Any]) -> str:
 def fill_handout_list(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """Replace ``{handouts}`` with the table: the booklet, then each topic in order."""
     for node in list(doctree.findall(handout_list)):
-        if not app.config.handouts_enabled:
+        if not enabled(app):
             node.replace_self(nodes.paragraph("", "The PDF handouts were not made in this build."))
             continue
         rows = [
