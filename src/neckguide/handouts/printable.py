@@ -95,17 +95,6 @@ def _dropdowns_to_headings(article: Tag) -> None:
             body["class"] = [*body.get("class", []), "handout-dropdown-body"]
 
 
-def _drop_repeated_ids(article: Tag) -> None:
-    """Keep the first element with a given id (furo gives a captioned table's wrapper the
-    table's id too; a PDF needs each anchor once)."""
-    seen: set[str] = set()
-    for element in article.find_all(id=True):
-        if element["id"] in seen:
-            del element["id"]
-        else:
-            seen.add(element["id"])
-
-
 def _prefix_ids(article: Tag, prefix: str) -> None:
     """Make ids unique in a booklet: ``x`` → ``<prefix>x``, and the references to them."""
     for element in article.find_all(True):
@@ -128,7 +117,6 @@ def prepare_article(
         element.decompose()
     _tab_sets_to_headings(article)
     _dropdowns_to_headings(article)
-    _drop_repeated_ids(article)
     if id_prefix:
         _prefix_ids(article, id_prefix)
     for link in article.find_all("a", href=True):
