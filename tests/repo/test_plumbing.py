@@ -128,3 +128,27 @@ def test_the_pull_request_template_has_a_checklist() -> None:
     text = (ROOT / ".github" / "PULL_REQUEST_TEMPLATE.md").read_text(encoding="utf-8")
     assert text.count("- [ ]") >= 8
     assert "make test" in text and "source" in text.lower()
+
+
+def test_every_data_file_of_the_package_is_shipped() -> None:
+    """Read the Docs installs the package without -e: a file in src/neckguide/ that is not
+    Python reaches the build only if pyproject.toml's package-data names it."""
+    import fnmatch
+    import tomllib
+
+    package_data = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"][
+        "setuptools"
+    ]["package-data"]
+    src = ROOT / "src"
+    data = [
+        path
+        for path in (src / "neckguide").rglob("*")
+        if path.is_file() and path.suffix not in (".py", ".pyc") and "__pycache__" not in path.parts
+    ]
+    assert data, "the package has no data files: is the handouts' stylesheet gone?"
+    for path in data:
+        package = ".".join(path.parent.relative_to(src).parts)
+        patterns = package_data.get(package, [])
+        assert any(fnmatch.fnmatch(path.name, p) for p in patterns), (
+            f"{path.relative_to(ROOT)} is not in [tool.setuptools.package-data] {package!r}"
+        )
