@@ -53,9 +53,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_node(site.handout_list, html=skip, text=skip, latex=skip, man=skip, texinfo=skip)
     app.add_directive("handouts", site.HandoutList)
     app.add_js_file(None, body=PRINT_SCRIPT)
-    app.connect("env-before-read-docs", site.init_env)
-    app.connect("env-purge-doc", site.purge_doc)
-    app.connect("env-merge-info", site.merge_info)
+    app.add_domain(site.HandoutsDomain)
     app.connect("env-get-outdated", site.list_pages_outdated)
     app.connect("doctree-resolved", site.fill_handout_list)
     app.connect("html-page-context", site.page_context)
@@ -64,5 +62,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
         "version": VERSION,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
-        "env_version": 3,  # 3: the node classes moved into neckguide.handouts
+        "env_version": 4,  # 4: the pages with a {handouts} list are kept in HandoutsDomain
     }

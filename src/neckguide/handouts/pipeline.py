@@ -26,7 +26,7 @@ from sphinx.util import logging
 from sphinx.util.display import status_iterator
 
 from neckguide.handouts.names import HANDOUTS_DIR, WARNING_TYPE, pdf_name
-from neckguide.handouts.site import enabled, topic_docnames
+from neckguide.handouts.site import domain, enabled, topic_docnames
 
 if TYPE_CHECKING:  # the PDF machinery (BeautifulSoup, segno, WeasyPrint) loads only when used
     from neckguide.handouts.assemble import Site, Topic
@@ -95,7 +95,7 @@ def plan(app: Sphinx, site: Site, topics: list[Topic]) -> list[Planned]:
     from neckguide.handouts.render import RenderJob
 
     folder = site.outdir / HANDOUTS_DIR
-    report_booklet_on = sorted(app.env.neckguide_handout_pages) or [app.config.root_doc]  # type: ignore[attr-defined]
+    report_booklet_on = domain(app.env).pages_with_list or [app.config.root_doc]
     plans = []
     for variant, handout in booklet_documents(topics, site).items():
         job = RenderJob(

@@ -7,10 +7,12 @@ are only known once the PDFs are rendered, at the end of the build.
 from __future__ import annotations
 
 import posixpath
-from typing import Any
+from collections.abc import Set
+from typing import Any, ClassVar, cast
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.domains import Domain
 from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxDirective
 
@@ -62,6 +64,35 @@ def page_context(
         context["handouts"] = handout_links(app, pagename.rsplit("/", 1)[-1])
 
 
+class HandoutsDomain(Domain):
+    """What the handouts remember between builds: the pages that hold a ``{handouts}`` list
+    (kept by Sphinx with each page, cleared and merged with it, as ``sphinx.ext.todo`` does)."""
+
+    name = "handouts"
+    label = "PDF handouts"
+    initial_data: ClassVar[dict[str, Any]] = {"pages": {}}  # docname -> True
+    data_version = 1
+
+    @property
+    def pages_with_list(self) -> list[str]:
+        return sorted(self.data["pages"])
+
+    def note_list(self, docname: str) -> None:
+        self.data["pages"][docname] = True
+
+    def clear_doc(self, docname: str) -> None:
+        self.data["pages"].pop(docname, None)
+
+    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        for docname in docnames:
+            if docname in otherdata["pages"]:
+                self.data["pages"][docname] = True
+
+
+def domain(env: BuildEnvironment) -> HandoutsDomain:
+    return cast("HandoutsDomain", env.domains["handouts"])
+
+
 class handout_list(nodes.General, nodes.Element):
     """Where the list of every handout goes (filled in when the page is written)."""
 
@@ -70,8 +101,7 @@ class HandoutList(SphinxDirective):
     """``{handouts}``: a table of every handout, both sizes, with size and page count."""
 
     def run(self) -> list[nodes.Node]:
-        pages: set[str] = self.env.neckguide_handout_pages  # type: ignore[attr-defined]
-        pages.add(self.env.docname)
+        domain(self.env).note_list(self.env.docname)
         return [handout_list()]
 
 
@@ -111,28 +141,10 @@ def fill_handout_list(app: Sphinx, doctree: nodes.document, docname: str) -> Non
         node.replace_self(nodes.raw("", table, format="html"))
 
 
-def init_env(app: Sphinx, env: BuildEnvironment, *args: Any) -> None:
-    if not hasattr(env, "neckguide_handout_pages"):
-        env.neckguide_handout_pages = set()  # type: ignore[attr-defined]
-
-
-def purge_doc(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    init_env(app, env)
-    env.neckguide_handout_pages.discard(docname)  # type: ignore[attr-defined]
-
-
-def merge_info(
-    app: Sphinx, env: BuildEnvironment, docnames: list[str], other: BuildEnvironment
-) -> None:
-    init_env(app, env)
-    env.neckguide_handout_pages |= getattr(other, "neckguide_handout_pages", set())  # type: ignore[attr-defined]
-
-
 def list_pages_outdated(
     app: Sphinx, env: BuildEnvironment, added: set, changed: set, removed: set
 ) -> list[str]:
     """A topic added, changed or removed: the handout list shows its title, write it again."""
-    init_env(app, env)
     if any(d.startswith(TOPICS) for d in added | changed | removed):
-        return sorted(env.neckguide_handout_pages)  # type: ignore[attr-defined]
+        return domain(env).pages_with_list
     return []
