@@ -32,6 +32,7 @@ from neckguide.bench.measures import (
     BUDGET_HANDOUT_KB,
     BUDGET_MAKE_TEST_S,
     BUDGET_PAGE_KB,
+    BenchRun,
     build_measures,
     size_measures,
 )
@@ -116,7 +117,18 @@ def run_bench(args: argparse.Namespace, work: Path) -> int:
 
     step = sequential.handouts[2] if sequential and sequential.handouts else 0.0
     measures = build_measures(
-        cold, with_pdf, html_only, floor_edits, topics, page, pdfs, step, gaps, no_pdf_reason
+        BenchRun(
+            cold,
+            html_only,
+            floor_edits,
+            topics,
+            page,
+            pdfs,
+            with_pdf=with_pdf,
+            sequential_step=step,
+            sequential_gaps=gaps,
+            no_pdf_reason=no_pdf_reason,
+        )
     )
     measures += size_measures(weights, pdfs, topics, no_pdf_reason)
     measures += optional_measures(args)

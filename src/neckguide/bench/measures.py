@@ -6,6 +6,7 @@ The budgets are the project's (issue 7); a measure without one is reported only.
 from __future__ import annotations
 
 import statistics
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from neckguide.bench import runs
@@ -26,20 +27,29 @@ def cpu_note(samples: list[float]) -> str:
     return f"CPU {statistics.median(samples):.2f} s (median)" if samples else ""
 
 
-def build_measures(
-    cold: Rounds,
-    with_pdf: Edits | None,
-    html_only: Edits,
-    floor_edits: Edits,
-    topics: list[str],
-    page: str,
-    pdfs: dict[str, runs.PdfState],
-    sequential_step: float = 0.0,
-    sequential_gaps: dict[str, float] | None = None,
-    no_pdf_reason: str = "",
-) -> list[Measure]:
+@dataclass
+class BenchRun:
+    """What one bench run measured: the cold rounds, the incremental rounds (with PDFs, when
+    there are any; HTML only; the floor), the topic pages and the one edited, the PDFs
+    built, the PDF step with one worker, and why PDFs were not measured (if they were not)."""
+
+    cold: Rounds
+    html_only: Edits
+    floor_edits: Edits
+    topics: list[str]
+    page: str
+    pdfs: dict[str, runs.PdfState]
+    with_pdf: Edits | None = None
+    sequential_step: float = 0.0
+    sequential_gaps: dict[str, float] = field(default_factory=dict)
+    no_pdf_reason: str = ""
+
+
+def build_measures(run: BenchRun) -> list[Measure]:
     """The table's rows for the cold builds, the PDF step and the incremental rebuilds."""
-    sequential_gaps = sequential_gaps or {}
+    cold, with_pdf, html_only, floor_edits = run.cold, run.with_pdf, run.html_only, run.floor_edits
+    topics, page, pdfs, no_pdf_reason = run.topics, run.page, run.pdfs, run.no_pdf_reason
+    sequential_step, sequential_gaps = run.sequential_step, run.sequential_gaps
     floor, html, pdf = cold.seconds("floor"), cold.seconds("html"), cold.seconds("pdf")
     ratios = [h / f for h, f in zip(html, floor, strict=True)]
     cpu_ratios = [h / f for h, f in zip(cold.cpu("html"), cold.cpu("floor"), strict=True)]
