@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from neckguide import front_matter
 from neckguide.handouts.names import HANDOUTS_DIR
 from neckguide.handouts.sizes import size_kb
 from tests.handouts.pdf import (
@@ -54,17 +55,13 @@ def test_handouts_page_lists_every_pdf_with_real_sizes(site: Path, handouts: Pat
         assert (site / link["href"]).is_file(), f"handouts.html links to a missing {link['href']}"
 
 
-PAGE = """---
-summary: "A page."
-last_reviewed: 2026-01-10
-next_review_due: 2099-01-10
-reviewed_by: "Test"
----
-
-# A page
-
-Bone is alive.
-"""
+DATES = {"last_reviewed": "2026-01-10", "next_review_due": "2099-01-10"}
+# A topic page with every front matter key the build asks for, whichever they are.
+PAGE = (
+    "---\n"
+    + "".join(f"{key}: {DATES.get(key, 'A page.')}\n" for key in front_matter.REQUIRED)
+    + "---\n\n# A page\n\nBone is alive.\n"
+)
 
 
 def test_a_build_that_makes_no_pdfs_links_to_none(tmp_path: Path) -> None:
