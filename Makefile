@@ -29,25 +29,25 @@ html: $(VENV)/.installed           ## build the site and the PDF handouts into d
 	$(Q)$(NOX) docs $(DOCS_ARGS)
 
 test: $(VENV)/.installed           ## run every check (lint, doctests, pytest incl. browser)
-	$(NOX) lint doctest tests
+	$(Q)$(NOX) lint doctest tests
 
 serve: $(VENV)/.installed          ## live preview at http://127.0.0.1:8000 while you edit
-	$(NOX) docs-live
+	$(Q)$(NOX) docs-live
 
 lint: $(VENV)/.installed
-	$(NOX) lint
+	$(Q)$(NOX) lint
 
 doctest: $(VENV)/.installed
-	$(NOX) doctest
+	$(Q)$(NOX) doctest
 
 bench: $(VENV)/.installed          ## print build/page/PDF figures against their budgets
-	$(NOX) bench
+	$(Q)$(NOX) bench
 
 bench-clone: $(VENV)/.installed    ## time a fresh clone to a built site (downloads packages)
-	$(NOX) bench -- --fresh-clone
+	$(Q)$(NOX) bench -- --fresh-clone
 
 lock: $(VENV)/.installed           ## re-pin requirements.lock from pyproject.toml (uv, from PyPI)
-	$(NOX) lock
+	$(Q)$(NOX) lock
 
 clean:
 	rm -rf docs/_build
