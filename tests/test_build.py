@@ -45,7 +45,7 @@ def test_a_quiet_build_shows_progress_and_a_summary_only(
     lines = good.stdout.splitlines()
     assert lines[0] == "reading sources...", lines
     assert lines[-1].startswith("Open ") and lines[-1].endswith("html/index.html"), lines
-    assert lines[-2].startswith("Built in ") and "1 pages written" in lines[-2], lines
+    assert lines[-2].startswith("Built in ") and "1 page written" in lines[-2], lines
     assert "(no PDF handouts)" in lines[-2]
     assert len(lines) <= 8, lines
     for noise in ("myst v", "MdParserConfig", "Writing evaluated template", "matplotlib"):

@@ -141,7 +141,9 @@ class QuietStatus(io.TextIOBase):
         Built in 16.0 s: 18 pages written, 4 PDF handouts rendered and 26 unchanged kept.
         Open docs/_build/html/index.html
         """
-        pages = f"{self.pages} pages written" if self.pages is not None else "the site"
+        pages = "the site"
+        if self.pages is not None:
+            pages = f"{self.pages} {'page' if self.pages == 1 else 'pages'} written"
         pdfs = (
             f", {self.handouts[0]} PDF handouts rendered and {self.handouts[1]} unchanged kept"
             if self.handouts
