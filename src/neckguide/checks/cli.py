@@ -20,7 +20,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from neckguide.checks import (
-    REPOSITORY,
     Problem,
     Project,
     clarity,
@@ -35,6 +34,7 @@ from neckguide.checks import (
     sources,
     spelling,
 )
+from neckguide.paths import ROOT
 
 # Every gate, in the order a writer meets them. CONTRIBUTING.md describes each one.
 GATES: dict[str, Callable[[Project], list[Problem]]] = {
@@ -94,7 +94,7 @@ def parser() -> argparse.ArgumentParser:
 def default_root() -> Path:
     """The current folder if it holds the guide's docs/, else this repository."""
     here = Path.cwd()
-    return here if (here / "docs" / "conf.py").exists() else REPOSITORY
+    return here if (here / "docs" / "conf.py").exists() else ROOT
 
 
 def print_report(project: Project, as_json: bool) -> None:
