@@ -220,3 +220,17 @@ def may_be_at_risk_of_falling(score: int) -> bool:
     (False, True)
     """
     return score >= load()["steadi.at_risk_score"]
+
+
+def screened_at_risk_of_falling(score: int, fell_in_past_year: bool) -> bool:
+    """The CDC STEADI screening rule: at risk with a Stay Independent score at the threshold or
+    above, OR after any fall in the past year, whatever the score.
+
+    >>> screened_at_risk_of_falling(4, fell_in_past_year=False)
+    True
+    >>> screened_at_risk_of_falling(2, fell_in_past_year=True)
+    True
+    >>> screened_at_risk_of_falling(3, fell_in_past_year=False)
+    False
+    """
+    return fell_in_past_year or may_be_at_risk_of_falling(score)
