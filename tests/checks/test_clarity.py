@@ -106,3 +106,27 @@ def test_the_t_score_picture_needs_its_caption() -> None:
         "```{tscore-scale}\n:caption: Where your T-score falls.\n```\n\n## What experts",
     )
     assert problems(page) == []
+
+
+def test_a_figure_that_carries_on_a_sentence_is_not_a_lower_case_start() -> None:
+    wrapped = "Over that age, about\n{fact}`lifetime.men_over_50` men break a bone."
+    lead_in = "In the study:\n\n- {fact}`lifetime.men_over_50` men broke a bone."
+    for text in (wrapped, lead_in):
+        page = CLEAR.replace("Experts know medicine", text + "\n\nExperts know medicine")
+        assert not [p for p in problems(page) if "lower case" in p], text
+
+
+def test_a_snippet_the_page_includes_can_explain_a_word(tmp_path) -> None:
+    (tmp_path / "_snippets").mkdir()
+    (tmp_path / "_snippets" / "card.md").write_text("Go to the emergency room (ER) now.\n")
+    (tmp_path / "topics").mkdir()
+    page_text = CLEAR.replace(
+        "## What experts",
+        "```{include} ../_snippets/card.md\n```\n\nGo to the ER now.\n\n## What experts",
+    )
+    path = tmp_path / "topics" / "x.md"
+    path.write_text(page_text)
+    from neckguide.checks.pages import read_page
+
+    assert problems_in(read_page(path), PATH, registry.load()) == []
+    assert any('"ER" is used before' in p for p in problems(page_text))

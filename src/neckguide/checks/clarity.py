@@ -49,7 +49,7 @@ EXPLAINED = (
     r"{abbr}\s*\(",  # DXA (a kind of X-ray)
     r"{abbr}[^.]{{0,40}}?,\s+(?:a|an|the|which|short for)\b",  # DXA scan, a quick X-ray
     r"{abbr}[^.]{{0,30}}?\s(?:is|are|means|stands for|measures)\b",  # FRAX is a tool
-    r"\b(?:called|named)\s+(?:a\s+|an\s+|the\s+)?{abbr}\b",  # a scan called DXA
+    r"\b(?:called|named|known as|as)\s+(?:a\s+|an\s+|the\s+)?{abbr}\b",  # a scan called DXA
     r"{abbr}[^.]{{0,30}}?:",  # IU: international units
     r"\bsay\s+\"",  # DXA (say "dex-a")
 )
@@ -187,8 +187,24 @@ def _numbers(page: Page, path: str, facts: registry.Registry) -> list[Problem]:
                          "numbers on the same page: how many in 100 with and without the "
                          "medicine, over how long")
             )  # fmt: skip
-        problems += _lower_case_starts(line, path, facts)
+        problems += _lower_case_starts(line, path, facts, _continues(page, line))
     return problems
+
+
+def _continues(page: Page, line: Line) -> bool:
+    """True when ``line`` carries on a sentence from the line before (a wrapped paragraph)."""
+    if line.text.lstrip().startswith("|"):
+        return False
+    if LIST_ITEM.match(line.text):
+        # An item that finishes a lead-in sentence ("In a study:") may start in lower case.
+        earlier = [x for x in page.lines if x.number < line.number and x.kind != "blank"]
+        lead = next((x for x in reversed(earlier) if not LIST_ITEM.match(x.text)
+                     and not x.text.startswith((" ", "\t"))), None)  # fmt: skip
+        return bool(lead and lead.kind == "prose" and lead.text.rstrip().endswith(":"))
+    before = [x for x in page.lines if x.number == line.number - 1]
+    if not before or before[0].kind not in ("prose", "title") or HEADING.match(before[0].text):
+        return False
+    return not before[0].text.rstrip().rstrip("*_`)\"'").endswith((".", "!", "?"))
 
 
 def _is_relative(fact: registry.Fact) -> bool:
@@ -199,12 +215,14 @@ def _is_absolute(fact: registry.Fact) -> bool:
     return fact.unit in {"in 100", "%"} and not _is_relative(fact)
 
 
-def _lower_case_starts(line: Line, path: str, facts: registry.Registry) -> list[Problem]:
+def _lower_case_starts(
+    line: Line, path: str, facts: registry.Registry, continues: bool = False
+) -> list[Problem]:
     problems = []
     text = re.sub(r"^\s*(?:[-*+]|\d{1,3}[.)]|\|)\s*(?:\*\*)?", "", line.text)
     for match in FACT.finditer(text):
         before = text[: match.start()].rstrip(" *")
-        starts = before == "" or before.endswith((".", "!", "?", ":**"))
+        starts = (before == "" and not continues) or before.endswith((".", "!", "?", ":**"))
         name = match["name"]
         if starts and name in facts.facts and facts.fact(name).display[:1].islower():
             problems.append(
@@ -215,11 +233,30 @@ def _lower_case_starts(line: Line, path: str, facts: registry.Registry) -> list[
     return problems
 
 
+INCLUDE = re.compile(r"^\s*(`{3,}|:{3,})\{include\}\s+(?P<file>\S+)")
+
+
+def _included_prose(page: Page, line: Line) -> list[str]:
+    """The prose of a snippet that ``line`` includes (```{include} ../_snippets/x.md```)."""
+    match = INCLUDE.match(line.text)
+    if not match or page.path is None:
+        return []
+    snippet = (page.path.parent / match["file"]).resolve()
+    if not snippet.is_file():
+        return []
+    return [x.text for x in read_page(snippet).prose()]
+
+
 def _abbreviations(page: Page, path: str) -> list[Problem]:
     problems = []
     seen: set[str] = set()
-    for line in page.prose():
-        if HEADING.match(line.text):
+    for line in page.lines:
+        for text in _included_prose(page, line):  # a card explains its own words
+            shown = strip_inline(text, lambda name, t: _shown(name, t), code=" ")
+            seen.update(
+                a for a in ABBREVIATIONS if re.search(rf"(?<![\w-]){re.escape(a)}(?![\w-])", shown)
+            )
+        if line.kind not in ("prose", "title") or HEADING.match(line.text):
             continue
         shown = strip_inline(line.text, lambda name, text: _shown(name, text), code=" ")
         for abbr in ABBREVIATIONS:
