@@ -192,3 +192,15 @@ def test_pages_print_well_from_a_browser(site: Path) -> None:
     css = (site / "_static" / "print.css").read_text()
     for rule in (".sd-tab-content", "details", ".sidebar-drawer", "html, body { height: auto; }"):
         assert rule in css, f"print.css lacks {rule!r}"
+
+
+@pytest.mark.parametrize("suffix", ["", "-large-print"])
+def test_the_booklet_ends_with_the_words_it_uses(handouts: Path, suffix: str) -> None:
+    """A reader holding the paper booklet cannot follow a link to the glossary."""
+    path = handouts / f"{BOOKLET}{suffix}.pdf"
+    chapters = [squash(title) for title, _ in outline(path)]
+    assert chapters[-1] == squash("Words we use"), f"the booklet's last chapter is {chapters[-1]}"
+    pdf = reader(path)
+    last_pages = squash(" ".join(p.extract_text() for p in pdf.pages[-4:]))
+    for word in ("DXA", "Dual-energy", "osteopenia"):
+        assert word.lower() in last_pages.lower(), f"the printed glossary lacks {word!r}"

@@ -165,16 +165,19 @@ def topic_documents(topic: Topic, site: Site) -> dict[str, Prepared]:
     return _variants(site, topic.title, str(article), theme, meta, stylesheets)
 
 
-def booklet_documents(topics: list[Topic], site: Site) -> dict[str, Prepared]:
-    """The whole guide as one HTML document: cover, contents, then each topic as a chapter.
+def booklet_documents(
+    topics: list[Topic], site: Site, *, appendix: list[Topic] | None = None
+) -> dict[str, Prepared]:
+    """The whole guide as one HTML document: cover, contents, then each topic as a chapter,
+    and the ``appendix`` pages (the glossary) at the end, so words are explained on paper too.
 
     Relative URLs start at the first topic's page (every topic page sits in ``topics/``).
     """
-    chapters = {site.url(t.uri): t.slug for t in topics}
+    chapters = {site.url(t.uri): t.slug for t in [*topics, *(appendix or [])]}
     parts, contents = [], []
     stylesheets: tuple[str, ...] = ()
     theme = ""
-    for topic in topics:
+    for topic in [*topics, *(appendix or [])]:
         article, stylesheets, theme = _article(topic, site, booklet=chapters)
         printable.rebase_sources(article, topic.uri, topics[0].uri)
         article.attrs = {"class": ["booklet-chapter"], "id": f"chapter-{topic.slug}"}

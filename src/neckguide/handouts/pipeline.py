@@ -68,12 +68,27 @@ def _git_date(path: Path) -> str | None:
     return out or None
 
 
+#: The page the booklet ends with, so a reader holding the paper can look words up.
+GLOSSARY = "glossary"
+
+
+def _glossary(app: Sphinx) -> list[Topic]:
+    """The glossary page as the booklet's last chapter (none if the project has no glossary)."""
+    if GLOSSARY not in app.env.found_docs:
+        return []
+    return _pages(app, [GLOSSARY])
+
+
 def _topics(app: Sphinx) -> list[Topic]:
+    return _pages(app, topic_docnames(app.env))
+
+
+def _pages(app: Sphinx, docnames: list[str]) -> list[Topic]:
     from neckguide.handouts.assemble import Topic
 
     env, outdir = app.env, Path(app.outdir)
     topics = []
-    for docname in topic_docnames(env):
+    for docname in docnames:
         uri = app.builder.get_target_uri(docname)
         topics.append(
             Topic(
@@ -97,7 +112,7 @@ def plan(app: Sphinx, site: Site, topics: list[Topic]) -> list[Planned]:
     folder = site.outdir / HANDOUTS_DIR
     report_booklet_on = domain(app.env).pages_with_list or [app.config.root_doc]
     plans = []
-    for variant, handout in booklet_documents(topics, site).items():
+    for variant, handout in booklet_documents(topics, site, appendix=_glossary(app)).items():
         job = RenderJob(
             handout.html,
             base_url=str(topics[0].page),
