@@ -46,7 +46,8 @@ ABBREVIATIONS = (
 )  # fmt: skip
 EXPLAINED = (
     r"\({abbr}\)",  # emergency room (ER)
-    r"{abbr}\s*\(",  # DXA (a kind of X-ray)
+    r"{abbr}(?:\s+[a-z]+){{0,2}}\s*\(",  # DXA (a kind of X-ray), a DXA scan (an X-ray)
+    r",\s*or\s+{abbr}\)",  # (osteonecrosis of the jaw, or ONJ)
     r"{abbr}[^.]{{0,40}}?,\s+(?:a|an|the|which|short for)\b",  # DXA scan, a quick X-ray
     r"{abbr}[^.]{{0,30}}?\s(?:is|are|means|stands for|measures)\b",  # FRAX is a tool
     r"\b(?:called|named|known as|as)\s+(?:a\s+|an\s+|the\s+)?{abbr}\b",  # a scan called DXA
