@@ -79,7 +79,7 @@ def test_a_care_card_has_a_heading_a_hidden_level_and_the_action_first(cards_bui
     assert card is not None
     heading = card.select_one("h3.care-card__heading")
     assert heading is not None, "the card's heading is not a real heading"
-    level = heading.select_one(".visually-hidden")
+    level = heading.select_one(".care-card__level")
     assert level is not None and level.get_text() == "Emergency: "
     assert heading.get_text(" ", strip=True).startswith("Emergency: Call 911")
     assert card.select_one(".care-card__content a.fact-source")

@@ -125,7 +125,7 @@ class CareCard(SphinxDirective):
             "", "", classes=["care-card__heading"], **{"heading-level": level_number}
         )
         title += nodes.inline(
-            "", f"{LEVELS[level]}: ", classes=["care-card__level", "visually-hidden"]
+            "", f"{LEVELS[level]}: ", classes=["care-card__level"]
         )
         inline, messages = self.parse_inline(heading, lineno=self.lineno)
         title += inline
