@@ -33,6 +33,15 @@ class RegistryError(ValueError):
     """A problem in the facts registry, naming the file and the entry."""
 
 
+def _sentence(text: str) -> str:
+    """``text`` ending in exactly one full stop (an organisation may end in "Inc.").
+
+    >>> _sentence("Amgen Inc."), _sentence("CDC")
+    ('Amgen Inc.', 'CDC.')
+    """
+    return text if text.endswith((".", "?", "!")) else f"{text}."
+
+
 @dataclass(frozen=True)
 class Source:
     """A document the guide cites: organisation, title, year and address.
@@ -63,8 +72,10 @@ class Source:
         >>> Source("w", "CDC", "Facts About Falls", "undated", "https://x",
         ...        accessed="2026-12-01").citation
         'CDC. Facts About Falls. Web page, undated; accessed 2026-12-01.'
+        >>> Source("a", "Amgen Inc.", "PROLIA label", 2026, "https://x", setid="4", revised="March 2026").citation
+        'Amgen Inc. PROLIA label. Revised March 2026; DailyMed set ID 4.'
         """
-        return f"{self.organisation}. {self.title}. {self.when}."
+        return f"{_sentence(self.organisation)} {_sentence(self.title)} {_sentence(self.when)}"
 
     @property
     def when(self) -> str:

@@ -172,3 +172,17 @@ def test_pictures_have_alt_text(site: Path, figure: Path) -> None:
     ]
     assert uses, f"{figure.name} is not shown on any page"
     assert all(len(img.get("alt", "")) > 20 for img in uses), f"{figure.name}: alt text too short"
+
+
+def test_a_drug_label_is_listed_with_its_revision_and_dailymed_set_id(site: Path) -> None:
+    """Review row 48: a label is cited by its DailyMed set ID and revision, on the page too."""
+    from neckguide import registry
+
+    label = registry.load().source("fda-prolia")
+    listed = soup(site / "topics" / "denosumab.html").select_one(
+        f"#where-this-comes-from li#source-{label.id}"
+    )
+    assert listed is not None, "the denosumab page does not cite the Prolia label"
+    text = listed.get_text(" ", strip=True)
+    assert f"Revised {label.revised}" in text and f"DailyMed set ID {label.setid}" in text, text
+    assert ".." not in text

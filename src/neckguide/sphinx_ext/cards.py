@@ -124,9 +124,7 @@ class CareCard(SphinxDirective):
         title = nodes.rubric(
             "", "", classes=["care-card__heading"], **{"heading-level": level_number}
         )
-        title += nodes.inline(
-            "", f"{LEVELS[level]}: ", classes=["care-card__level"]
-        )
+        title += nodes.inline("", f"{LEVELS[level]}: ", classes=["care-card__level"])
         inline, messages = self.parse_inline(heading, lineno=self.lineno)
         title += inline
         card += title

@@ -46,11 +46,13 @@ def depend_on_registry(env: Any) -> None:
 
 
 def citation(source: reg.Source) -> nodes.paragraph:
-    """ "Organisation. Title (linked). Year." as on the references page and each page's list."""
+    """ "Organisation. Title (linked). Year." as on the references page and each page's list;
+    a drug label gives its revision and DailyMed set ID, an undated page the day it was read."""
     para = nodes.paragraph()
-    para += nodes.Text(f"{source.organisation}. ")
+    organisation = source.organisation
+    para += nodes.Text(organisation + (" " if organisation.endswith(".") else ". "))
     para += nodes.reference("", source.title, refuri=source.url)
-    para += nodes.Text(f". {source.year}.")
+    para += nodes.Text(f". {source.when}.")
     return para
 
 
