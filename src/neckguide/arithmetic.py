@@ -220,3 +220,9 @@ def may_be_at_risk_of_falling(score: int) -> bool:
     (False, True)
     """
     return score >= load()["steadi.at_risk_score"]
+
+
+# The "Your numbers" tools' twins and the way they read what readers type are part of the
+# guide's arithmetic too (neckguide.your_numbers, neckguide.entries; new code lives there).
+from neckguide.entries import *  # noqa: E402, F403
+from neckguide.your_numbers import *  # noqa: E402, F403
