@@ -19,7 +19,9 @@ types leaves the page: the scripts make no request and keep nothing.
 
 from __future__ import annotations
 
+import gzip
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -224,6 +226,41 @@ class Tool(SphinxDirective):
         box += table
         box += generated_raw("", paper_html(tool), format="html")
         return [box]
+
+
+# -- The scripts: small, and private --------------------------------------------------------
+
+#: All the tools' scripts together, gzipped, at most this many bytes (1 KB = 1,000 bytes).
+SCRIPT_BUDGET = 15_000
+#: What a tool's script must never use: no request, no storage, no code from elsewhere.
+FORBIDDEN = re.compile(
+    r"\b(?:fetch|XMLHttpRequest|sendBeacon|WebSocket|EventSource|importScripts|localStorage"
+    r"|sessionStorage|indexedDB|eval|Function)\s*[(.\[]|document\.cookie|\bimport\s*\(|https?://"
+)
+
+
+def script_sizes(folder: Path) -> dict[str, int]:
+    """Each script in ``folder``, gzipped (level 9, no timestamp: the same bytes every time).
+
+    >>> sizes = script_sizes(Path(__file__).parents[3] / "docs" / "_static" / FOLDER)
+    >>> "core.js" in sizes and sum(sizes.values()) <= SCRIPT_BUDGET
+    True
+    """
+    return {
+        path.name: len(gzip.compress(path.read_bytes(), compresslevel=9, mtime=0))
+        for path in sorted(folder.glob("*.js"))
+    }
+
+
+def forbidden_uses(text: str) -> list[str]:
+    """What a script does that a tool must not (a request, storage, a cookie, eval).
+
+    >>> forbidden_uses("fetch('https://x.org/?t=' + score); localStorage.setItem('t', 1)")
+    ['fetch(', 'https://', 'localStorage.']
+    >>> forbidden_uses("var total = 0; form.reset();")
+    []
+    """
+    return [match.group() for match in FORBIDDEN.finditer(text)]
 
 
 # -- The build: which pages load the tools, and the data file ------------------------------
