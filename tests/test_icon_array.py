@@ -55,9 +55,11 @@ def test_the_difference_has_its_own_colour_and_its_own_shape_and_reads_in_grey()
 
 
 def test_a_trial_picture_says_its_numbers_in_words(site: Path) -> None:
-    page = BeautifulSoup((site / "topics" / "trial-results.html").read_text(), "html.parser")
+    page = BeautifulSoup(
+        (site / "topics" / "trials-slowing-bone-loss.html").read_text(), "html.parser"
+    )
     figures = page.select("figure.icon-array")
-    assert len(figures) == 5
+    assert len(figures) == 3
     first = figures[0]
     caption = first.figcaption.get_text(" ", strip=True)
     assert "without alendronate, 15 in 100 had a new spine break" in caption
@@ -68,11 +70,18 @@ def test_a_trial_picture_says_its_numbers_in_words(site: Path) -> None:
         "With alendronate: 8 in 100 had a new spine break; 7 in 100 more were spared by alendronate.",
     ]
     assert first.select_one("a.fact-source"), "the picture does not cite its source"
-    assert "18 in 1,000" in figures[3].figcaption.get_text(), "romosozumab is drawn in 1,000 people"
+    building = BeautifulSoup(
+        (site / "topics" / "trials-building-bone.html").read_text(), "html.parser"
+    )
+    romosozumab = building.select("figure.icon-array")[1]
+    assert "18 in 1,000" in romosozumab.figcaption.get_text(), (
+        "romosozumab is drawn in 1,000 people"
+    )
+    assert len(people(str(romosozumab.select("svg.icon-array-svg")[0]))["rest"]) == 1000 - 18
 
 
 def test_pictures_reach_the_pdf_handout_with_their_words(site: Path) -> None:
-    pdf = PdfReader(site / "_downloads" / "handouts" / "trial-results.pdf")
+    pdf = PdfReader(site / "_downloads" / "handouts" / "trials-slowing-bone-loss.pdf")
     alts = []
 
     def walk(element: object) -> None:
@@ -209,7 +218,9 @@ def changed_copy(tmp_path_factory: pytest.TempPathFactory):
 def test_the_picture_and_the_tools_follow_the_registry(changed_copy) -> None:
     project, _result = changed_copy
     built = project / "docs" / "_build" / "html"
-    page = BeautifulSoup((built / "topics" / "trial-results.html").read_text(), "html.parser")
+    page = BeautifulSoup(
+        (built / "topics" / "trials-slowing-bone-loss.html").read_text(), "html.parser"
+    )
     first = page.select_one("figure.icon-array")
     assert "without alendronate, 20 in 100 had a new spine break" in first.figcaption.get_text(" ")
     assert len(people(str(first.select("svg.icon-array-svg")[0]))["broke"]) == 20

@@ -606,7 +606,13 @@ _LABELS = """
 
 
 @pytest.mark.parametrize(
-    "path", ["topics/trial-results.html", "topics/risk-picture.html", "topics/your-numbers.html"]
+    "path",
+    [
+        "topics/trials-slowing-bone-loss.html",
+        "topics/trials-building-bone.html",
+        "topics/risk-picture.html",
+        "topics/your-numbers.html",
+    ],
 )
 def test_picture_labels_are_large_enough_on_a_phone(phone, path: str) -> None:
     page = phone.visit(path)

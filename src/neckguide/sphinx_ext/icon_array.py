@@ -129,13 +129,22 @@ def path_data(kind_of_each: list[str], kind: str, grid: Grid) -> str:
     return "".join(parts)
 
 
+def style(kind: str, per: int) -> str:
+    """A kind's look; in 1,000 people the outlines are finer, so the grid stays light."""
+    return (
+        STYLES[kind].replace('stroke-width="1.2"', 'stroke-width="0.6"')
+        if per == 1000
+        else STYLES[kind]
+    )
+
+
 def icon_array_svg(*, affected: int, spared: int = 0, per: int = 100, title: str) -> str:
     """An SVG of ``per`` people: ``affected`` solid, then ``spared`` diamonds, the rest outlined."""
     grid = GRIDS[per]
     each = kinds(affected=affected, spared=spared, per=per)
     width, height = grid.columns * grid.cell, grid.rows * grid.cell
     paths = "".join(
-        f'<path class="ia-{kind}" {STYLES[kind]} d="{path_data(each, kind, grid)}"/>'
+        f'<path class="ia-{kind}" {style(kind, per)} d="{path_data(each, kind, grid)}"/>'
         for kind in KINDS
     )
     return (
@@ -162,16 +171,27 @@ class Panel:
     number: str
     svg: str
     key: str = ""  # data-panel name for the tools' script
+    medicine: str = ""  # the label's last word, left out on paper under a title that names it
 
 
-def figure_html(panels: list[Panel], key: list[tuple[str, str]], per: int = 100) -> str:
+def _label(panel: Panel) -> str:
+    label = html.escape(panel.label)
+    if panel.medicine and label.endswith(f" {panel.medicine}"):
+        shown = label[: -len(panel.medicine) - 1]
+        return f'{shown} <span class="icon-array-medicine">{html.escape(panel.medicine)}</span>'
+    return label
+
+
+def figure_html(
+    panels: list[Panel], key: list[tuple[str, str]], per: int = 100, title: str = ""
+) -> str:
     """The figure's picture part: labelled panels side by side, then the key."""
     halves = []
     for panel in panels:
         name = f' data-panel="{panel.key}"' if panel.key else ""
         halves.append(
             f'<div class="icon-array-panel" data-per="{per}"{name}><p class="icon-array-label">'
-            f'<span class="icon-array-heading">{html.escape(panel.label)}</span> '
+            f'<span class="icon-array-heading">{_label(panel)}</span> '
             f'<span class="icon-array-number">{html.escape(panel.number)}</span></p>'
             f"{panel.svg}</div>"
         )
@@ -179,8 +199,10 @@ def figure_html(panels: list[Panel], key: list[tuple[str, str]], per: int = 100)
         f'<li data-kind="{kind}">{swatch(kind, words, per)}<span>{html.escape(words)}</span></li>'
         for kind, words in key
     )
+    heading = f'<p class="icon-array-title">{html.escape(title)}</p>' if title else ""
     return (
-        f'<div class="icon-array-panels">{"".join(halves)}</div>'
+        f'{heading}<div class="icon-array-panels" data-panels="{len(panels)}" data-per="{per}">'
+        f"{''.join(halves)}</div>"
         f'<ul class="icon-array-key" aria-label="Key to the picture">{items}</ul>'
     )
 
@@ -301,7 +323,7 @@ class IconArray(SphinxDirective):
         depend_on_registry(self.env)
         over = f", over {figures['over'].display}" if "over" in figures else ""
         picture, caption = (pair_figure if pair else single_figure)(options, counts, per, over)
-        figure = nodes.figure(classes=["icon-array"])
+        figure = nodes.figure(classes=["icon-array", f"icon-array--per-{per}"])
         figure += generated_raw("", picture, format="html")
         text = nodes.caption("", caption + " ")
         for source in dict.fromkeys(fact.source for fact in [*figures.values(), *cited]):
@@ -351,19 +373,25 @@ def pair_figure(options: dict[str, Any], counts: dict, per: int, over: str) -> t
             f"Without {medicine}",
             f"{about_without}{without} {of}",
             icon_array_svg(affected=without, per=per, title=before),
+            medicine=medicine,
         ),
         Panel(
             f"With {medicine}",
             f"{about_with}{with_} {of}",
             icon_array_svg(affected=with_, spared=spared, per=per, title=after),
+            medicine=medicine,
         ),
     ]
-    key = [("broke", outcome), ("spared", f"spared by {medicine}"), ("rest", "everyone else")]
+    key = [("broke", outcome), ("spared", "spared by the medicine"), ("rest", "everyone else")]
     caption = (
         f"{options['who']}{over}: without {medicine}, {about_without}{without} {of} {outcome}. "
         f"With {medicine}, {about_with}{with_} {of}."
     )
-    return figure_html(panels, key, per), caption
+    trial = TRIALS.get(str(options.get("trial", "")))
+    title = medicine[:1].upper() + medicine[1:]
+    if trial and trial.name:
+        title += f" ({trial.name} trial)"
+    return figure_html(panels, key, per, title), caption
 
 
 def single_figure(options: dict[str, Any], counts: dict, per: int, over: str) -> tuple[str, str]:
@@ -373,7 +401,7 @@ def single_figure(options: dict[str, Any], counts: dict, per: int, over: str) ->
     sentence = f"Out of {per:,} {who}{over}, {about}{count} {outcome}."
     panel = Panel(
         f"Out of {per:,} {who}",
-        f"{about}{count}",
+        f"{about}{count} in {per:,}",
         icon_array_svg(affected=count, per=per, title=sentence),
     )
     return figure_html([panel], [("broke", outcome), ("rest", "everyone else")], per), sentence

@@ -134,7 +134,7 @@ def _calcium_body() -> str:
             f'<td><input id="{field_id}" name="{food_id}" type="text" inputmode="decimal" '
             f'size="3" autocomplete="off" aria-describedby="{field_id}-msg">'
             f'<p class="tool-message" id="{field_id}-msg" data-for="{food_id}"></p></td>'
-            f'<td class="tool-total"><output data-food="{food_id}" for="{field_id}"></output></td></tr>'
+            f'<td class="tool-total"><output data-food="{food_id}"></output></td></tr>'
         )
     return (
         _sex_and_age("calcium")
@@ -170,7 +170,7 @@ def _risk_body() -> str:
     medicines = [(m, m.capitalize()) for m in TRIAL_MEDICINES]
     pictures = "".join(
         f'<div class="icon-array" data-picture="{outcome}"><p class="icon-array-title">{title}</p>'
-        '<div class="icon-array-panels">'
+        '<div class="icon-array-panels" data-panels="2" data-per="100">'
         + "".join(
             f'<div class="icon-array-panel" data-panel="{panel}"><p class="icon-array-label">'
             f'<span class="icon-array-heading">{heading}</span> '
@@ -299,10 +299,12 @@ def paper_html(tool: str) -> str:
     elif tool == "risk-picture":
         years = format_number(facts["frax.years"])
         body = (
-            _box_line(f"My {years}-year chance of a major break:", "%")
-            + _box_line(f"My {years}-year chance of a hip break:", "%")
-            + '<p class="paper-line">Colour in one person for each 1%, from the bottom row up:</p>'
+            '<div class="paper-picture"><p class="paper-line">Colour one person for each 1% '
+            "of your chance of a major break:</p>"
             + icon_array_svg(affected=0, title="100 people to colour in")
+            + "</div>"
+            + _box_line(f"My {years}-year chance of a major break:", "%")
+            + _box_line(f"My {years}-year chance of a hip break:", "%")
         )
     else:
         heavy, other = facts["steadi.heavy_item_points"], facts["steadi.other_item_points"]

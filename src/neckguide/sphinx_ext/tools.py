@@ -192,9 +192,28 @@ def reference_table(tool: str) -> str:
     return "| If this is true for you | Points |\n|---|---|\n" + rows
 
 
+def _vitamin_d_note(iu: float, upper: float) -> str:
+    if iu == upper:
+        return " the upper limit for adults, {fact-in}`vitamin_d.upper_limit:mcg` |"
+    return " more than the upper limit |" if iu > upper else " |"
+
+
 def _grams(range_g: tuple[int, int]) -> str:
     low, high = range_g
     return f"{low} g" if low == high else f"{low} to {high} g"
+
+
+#: What each reference table shows (its caption).
+REFERENCE_CAPTIONS = {
+    "t-score": "What each T-score is called",
+    "calcium": "How much calcium you need each day",
+    "vitamin-d": "Vitamin D amounts in IU and mcg",
+    "protein": "Protein to aim for each day",
+    "risk-picture": "Roughly, with each medicine: people out of 100 at the US levels for treatment",
+    "stay-independent": "The Stay Independent check",
+}
+#: Tools whose fill-in version already holds the reference table: on paper, print it once.
+PAPER_REPEATS = {"t-score": ["screen-only"], "stay-independent": ["screen-only"]}
 
 
 class Tool(SphinxDirective):
@@ -221,8 +240,9 @@ class Tool(SphinxDirective):
             pages.append(tool)
         box = nodes.container(classes=["tool", f"tool--{tool}"], ids=[f"{tool}-tool"])
         box += generated_raw("", form_html(tool), format="html")
-        table = nodes.container(classes=["tool-reference"])
-        table += self.parse_text_to_nodes(reference_table(tool))
+        table = nodes.container(classes=["tool-reference", *PAPER_REPEATS.get(tool, [])])
+        text = f":::{{table}} {REFERENCE_CAPTIONS[tool]}\n{reference_table(tool)}:::\n"
+        table += self.parse_text_to_nodes(text)
         box += table
         box += generated_raw("", paper_html(tool), format="html")
         return [box]
