@@ -558,7 +558,12 @@ def test_print_shows_the_readers_answer_or_boxes_to_fill_in(printed, tool: str) 
         f"{tool}: a used tool should print the reader's answer"
     )
     assert not used["buttons"], f"{tool}: buttons printed"
-    assert used["table"], f"{tool}: the reference table did not print"
+    from neckguide.sphinx_ext.tools import PAPER_REPEATS
+
+    once = tool in PAPER_REPEATS  # its fill-in version holds the same table
+    assert used["table"] != once, (
+        f"{tool}: the reference table {'printed twice' if once else 'did not print'}"
+    )
 
 
 def test_without_javascript_the_reference_tables_stay(browser, server) -> None:
