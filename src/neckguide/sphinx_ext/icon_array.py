@@ -195,16 +195,21 @@ def figure_html(
             f'<span class="icon-array-number">{html.escape(panel.number)}</span></p>'
             f"{panel.svg}</div>"
         )
-    items = "".join(
-        f'<li data-kind="{kind}">{swatch(kind, words, per)}<span>{html.escape(words)}</span></li>'
-        for kind, words in key
-    )
     heading = f'<p class="icon-array-title">{html.escape(title)}</p>' if title else ""
     return (
         f'{heading}<div class="icon-array-panels" data-panels="{len(panels)}" data-per="{per}">'
         f"{''.join(halves)}</div>"
-        f'<ul class="icon-array-key" aria-label="Key to the picture">{items}</ul>'
+        f"{key_html(key, per)}"
     )
+
+
+def key_html(key: list[tuple[str, str]], per: int = 100) -> str:
+    """The key: each kind's shape, drawn as in the picture, with its words."""
+    items = "".join(
+        f'<li data-kind="{kind}">{swatch(kind, words, per)}<span>{html.escape(words)}</span></li>'
+        for kind, words in key
+    )
+    return f'<ul class="icon-array-key" aria-label="Key to the picture">{items}</ul>'
 
 
 def in_per(fact: reg.Fact) -> tuple[float, str]:

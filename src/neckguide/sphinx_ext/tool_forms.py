@@ -18,7 +18,7 @@ import html
 from neckguide.arithmetic import STAY_INDEPENDENT_QUESTIONS
 from neckguide.registry import format_number
 from neckguide.sphinx_ext.facts import registry
-from neckguide.sphinx_ext.icon_array import icon_array_svg
+from neckguide.sphinx_ext.icon_array import icon_array_svg, key_html
 from neckguide.your_numbers import T_SCORE_SITES, TRIAL_MEDICINES, calcium_foods
 
 #: How each tool is named on the page (the form's accessible name).
@@ -197,7 +197,16 @@ def _risk_body() -> str:
         )
         + select_field("risk-picture", "medicine", "Show it with this medicine", medicines)
         + pictures
+        + key_html(RISK_KEY)
     )
+
+
+#: The key under the risk pictures.
+RISK_KEY = [
+    ("broke", "would break a bone"),
+    ("spared", "spared by the medicine"),
+    ("rest", "everyone else"),
+]
 
 
 def _points(points: int) -> str:
