@@ -4,6 +4,19 @@
 PYTHON ?= python3
 VENV   ?= .venv
 NOX     = $(VENV)/bin/nox --no-venv -s
+UV      = $(VENV)/bin/uv
+# Quiet by default: progress, warnings and a summary. `make V=1` (or VERBOSE=1) shows
+# every command and Sphinx's full output.
+VERBOSE ?= $(V)
+ifeq ($(filter-out 0,$(VERBOSE)),)
+  Q         = @
+  QUIET     = --quiet
+  DOCS_ARGS =
+else
+  Q         =
+  QUIET     =
+  DOCS_ARGS = -- html --verbose
+endif
 # nox runs in the project's environment (--no-venv): put its tools first on the PATH.
 export PATH := $(abspath $(VENV))/bin:$(PATH)
 export VIRTUAL_ENV := $(abspath $(VENV))
@@ -13,36 +26,40 @@ export VIRTUAL_ENV := $(abspath $(VENV))
 all: html
 
 html: $(VENV)/.installed           ## build the site and the PDF handouts into docs/_build/html
-	$(NOX) docs
+	$(Q)$(NOX) docs $(DOCS_ARGS)
 
 test: $(VENV)/.installed           ## run every check (lint, doctests, pytest incl. browser)
-	$(NOX) lint doctest tests
+	$(Q)$(NOX) lint doctest tests
 
 serve: $(VENV)/.installed          ## live preview at http://127.0.0.1:8000 while you edit
-	$(NOX) docs-live
+	$(Q)$(NOX) docs-live
 
 lint: $(VENV)/.installed
-	$(NOX) lint
+	$(Q)$(NOX) lint
 
 doctest: $(VENV)/.installed
-	$(NOX) doctest
+	$(Q)$(NOX) doctest
 
 bench: $(VENV)/.installed          ## print build/page/PDF figures against their budgets
-	$(NOX) bench
+	$(Q)$(NOX) bench
 
 bench-clone: $(VENV)/.installed    ## time a fresh clone to a built site (downloads packages)
-	$(NOX) bench -- --fresh-clone
+	$(Q)$(NOX) bench -- --fresh-clone
 
-lock: $(VENV)/.installed           ## re-pin requirements.lock from pyproject.toml
-	$(NOX) lock
+lock: $(VENV)/.installed           ## re-pin requirements.lock from pyproject.toml (uv, from PyPI)
+	$(Q)$(NOX) lock
 
 clean:
 	rm -rf docs/_build
 
-# The environment: created once, refreshed only when the pins in requirements.lock change.
+# The environment, set up once and again only when requirements.lock changes: a venv, uv
+# bootstrapped into it with pip (at the version the lock pins), then uv installs exactly
+# what the lock says (in seconds) and this project, editable.
 $(VENV)/.installed: requirements.lock
-	test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
-	$(VENV)/bin/python -m pip install --quiet --upgrade pip
-	$(VENV)/bin/python -m pip install --quiet -r requirements.lock
-	$(VENV)/bin/python -m pip install --quiet --no-deps --no-build-isolation -e .
-	touch $@
+	@echo "Setting up $(VENV) from requirements.lock (with uv)..."
+	$(Q)test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
+	$(Q)test -x $(UV) || $(VENV)/bin/python -m pip install $(QUIET) --disable-pip-version-check \
+	  "$$(grep -E '^uv==' requirements.lock)"
+	$(Q)$(UV) pip sync $(QUIET) --python $(VENV)/bin/python requirements.lock
+	$(Q)$(UV) pip install $(QUIET) --python $(VENV)/bin/python --no-deps --no-build-isolation -e .
+	$(Q)touch $@

@@ -1,7 +1,8 @@
 """Every job of the project, one session each.
 
 Run through `make` (which uses the project's `.venv` with `--no-venv`), or directly with
-`nox -s <session>`, in which case nox makes its own environment from `requirements.lock`.
+`nox -s <session>`, in which case each session makes its own environment with only its
+own dependency group from pyproject.toml, pinned by `requirements.lock`.
 """
 
 from __future__ import annotations
@@ -10,28 +11,32 @@ import os
 
 import nox
 
-nox.options.default_venv_backend = "venv"
+PROJECT = nox.project.load_toml()
+LOCK = "requirements.lock"
+
+nox.options.default_venv_backend = "uv|venv"
 nox.options.reuse_existing_virtualenvs = True
 nox.options.sessions = ["docs", "lint", "doctest", "tests"]
 
 
-def install(session: nox.Session) -> None:
-    """Install the pinned environment, unless running inside the project's `.venv` already."""
+def install(session: nox.Session, group: str) -> None:
+    """Install one dependency group (pinned by the lock) and this project, unless running
+    inside the project's `.venv` already (where `make` installed the whole lock)."""
     if session.venv_backend == "none":
         return
-    session.install("-r", "requirements.lock")
-    session.install("--no-deps", "--no-build-isolation", "-e", ".")
+    session.install(*nox.project.dependency_groups(PROJECT, group), "-c", LOCK)
+    session.install("--no-deps", "-e", ".")
 
 
 @nox.session
 def docs(session: nox.Session) -> None:
     """Build the site and PDF handouts strictly; publish to docs/_build/html only on success.
 
-    Pass a builder to build something else, e.g. `nox -s docs -- linkcheck`.
+    Quiet unless `-- html --verbose`. Pass a builder to build something else, e.g.
+    `nox -s docs -- linkcheck`.
     """
-    install(session)
-    builder = session.posargs[0] if session.posargs else "html"
-    session.run("python", "-m", "neckguide.build", builder)
+    install(session, "docs")
+    session.run("python", "-m", "neckguide.build", *(session.posargs or ["html"]))
 
 
 @nox.session(name="docs-live")
@@ -40,23 +45,23 @@ def docs_live(session: nox.Session) -> None:
 
     The preview skips the PDF handouts so a save shows in about a second; `make` makes them.
     """
-    install(session)
+    install(session, "live")
     session.run(
-        "python", "-m", "neckguide.build", "live", *session.posargs, env={"GUIDE_HANDOUTS": "0"}
+        "python", "-m", "neckguide.build", "live", "-D", "handouts_enabled=0", *session.posargs
     )
 
 
 @nox.session
 def doctest(session: nox.Session) -> None:
     """Run the worked examples in the pages (Sphinx doctest builder)."""
-    install(session)
+    install(session, "docs")
     session.run("python", "-m", "neckguide.build", "doctest")
 
 
 @nox.session
 def tests(session: nox.Session) -> None:
     """Pytest: module doctests, content gates, the built site, the PDFs and the browser tests."""
-    install(session)
+    install(session, "test")
     session.run("pytest", *session.posargs)
 
 
@@ -68,7 +73,7 @@ def lint(session: nox.Session) -> None:
     Each problem prints as `file:line: what to do` (src/neckguide/checks/). Name files to
     check only those, e.g. `nox -s lint -- docs/topics/diagnosis.md`.
     """
-    install(session)
+    install(session, "lint")
     if os.environ.get("CI"):  # show the formatting change ruff wants, not just the file name
         session.run("ruff", "format", "--diff", ".", success_codes=[0, 1])
     session.run("python", "-m", "neckguide.checks", *session.posargs)
@@ -77,12 +82,17 @@ def lint(session: nox.Session) -> None:
 @nox.session
 def bench(session: nox.Session) -> None:
     """Benchmark build speed, page weight and PDF size against the project's budgets."""
-    install(session)
+    install(session, "docs")
     session.run("python", "-m", "neckguide.bench", *session.posargs)
 
 
 @nox.session
 def lock(session: nox.Session) -> None:
-    """Re-pin requirements.lock from the dependency groups in pyproject.toml."""
-    install(session)
-    session.run("python", "-m", "neckguide.lock")
+    """Re-pin requirements.lock: the newest versions every dependency group allows, for
+    Python 3.11 (Debian 12's is 3.11.2), with uv. Downloads from PyPI: run by hand."""
+    if session.venv_backend != "none":
+        session.install("uv", "-c", LOCK)
+    session.run(
+        *("uv", "pip", "compile", "--quiet", "--upgrade", "--python-version", "3.11"),
+        *("--group", "pyproject.toml:dev", "--custom-compile-command", "make lock", "-o", LOCK),
+    )

@@ -6,11 +6,9 @@ through the project's extension, ``neckguide.sphinx_ext``.
 
 from __future__ import annotations
 
+import doctest
 import os
-from pathlib import Path
-
-# The facts registry beside this docs/ folder (so a copy of the project reads its own copy).
-os.environ["GUIDE_FACTS_DIR"] = str(Path(__file__).resolve().parent.parent / "facts")
+from urllib.parse import urlsplit
 
 # -- Project information -----------------------------------------------------------------
 
@@ -48,7 +46,6 @@ nitpicky = True
 
 myst_enable_extensions = ["colon_fence", "deflist", "fieldlist", "attrs_inline", "attrs_block"]
 myst_heading_anchors = 3
-# Front matter keys that become page metadata (see CONTRIBUTING.md, "Page template").
 myst_title_to_header = False
 
 # -- Doctests in the pages -----------------------------------------------------------------
@@ -59,8 +56,6 @@ from neckguide.arithmetic import *
 facts = _load()
 """
 # Sphinx adds IGNORE_EXCEPTION_DETAIL by default: a wrong error message must fail too.
-import doctest  # noqa: E402
-
 doctest_default_flags = doctest.ELLIPSIS | doctest.DONT_ACCEPT_TRUE_FOR_1
 doctest_test_doctest_blocks = ""
 
@@ -92,11 +87,10 @@ html_theme_options = {
 # -- PDF handouts (neckguide.handouts) -------------------------------------------------------
 
 # One PDF per topic page and a booklet, each in standard and large print, under
-# _downloads/handouts/ of the site. GUIDE_HANDOUTS=0 builds the site without them.
-handouts_booklet = "osteoporosis-in-the-neck-booklet"
-handouts_booklet_title = "Osteoporosis in the Neck — a patient guide"
+# _downloads/handouts/ of the site (the booklet's name and title are the extension's
+# defaults). `-D handouts_enabled=0` builds the site without them.
 
-# -- Publishing: Open Graph, 404 (the sitemap comes from our extension) --------------------------------------------------
+# -- Publishing: Open Graph, 404 (the sitemap comes from our extension) -------------------
 
 # sitemap.xml is written by neckguide.sphinx_ext from html_baseurl (complete on every build).
 ogp_site_url = html_baseurl
@@ -105,12 +99,12 @@ ogp_description_length = 200
 ogp_type = "article"
 ogp_enable_meta_description = True
 ogp_social_cards = {"enable": False}
-notfound_urls_prefix = "/en/latest/"
+notfound_urls_prefix = urlsplit(html_baseurl).path  # "/en/latest/"
 notfound_context = {
     "title": "Page not found",
     "body": (
         "<h1>We could not find that page</h1>"
-        "<p>The page may have moved. Try the <a href='/en/latest/index.html'>home page</a>, "
+        f"<p>The page may have moved. Try the <a href='{notfound_urls_prefix}index.html'>home page</a>, "
         "or use the search box.</p>"
     ),
 }

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from neckguide import build
+from neckguide.handouts.names import HANDOUTS_DIR
+from neckguide.paths import BUILD
 
 
 @pytest.fixture(scope="session")
@@ -16,10 +19,24 @@ def site() -> Path:
     It is the same build `make` does (its staging folder and doctrees), so after `make` only
     what changed is built again; the published docs/_build/html is left alone.
     """
-    outdir = build.BUILD / "staging"
+    outdir = BUILD / "staging"
     status = build.sphinx("html", outdir)
     assert status == 0, "the strict Sphinx build failed; its messages above name file and line"
     return outdir
+
+
+@pytest.fixture(scope="session")
+def handouts(site: Path) -> Path:
+    """The published PDF handouts' folder in the built site."""
+    folder = site / HANDOUTS_DIR
+    assert folder.is_dir(), f"no handouts were published in {folder}"
+    return folder
+
+
+@pytest.fixture(scope="session")
+def conf() -> dict[str, Any]:
+    """The settings of docs/conf.py, read once per run."""
+    return build.read_conf()
 
 
 @pytest.fixture(scope="session")

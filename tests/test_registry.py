@@ -10,7 +10,7 @@ from urllib.parse import urlparse
 import pytest
 
 from neckguide import registry
-from tests.project_copy import copy_project, sphinx_in_copy
+from tests.helpers import copy_project, strict_build
 
 # Reproductions read while compiling FACTS.md: never cite these; cite the original.
 COPY_SITES = (
@@ -78,7 +78,7 @@ def test_changing_a_figure_changes_every_page_and_picture(tmp_path: Path) -> Non
     diagnosis = project / "facts" / "diagnosis.toml"
     diagnosis.write_text(diagnosis.read_text().replace("value = -2.5", "value = -2.6"))
 
-    result = sphinx_in_copy(project)
+    result = strict_build(project / "docs")
     assert result.returncode == 0, result.stderr
     html = project / "docs" / "_build" / "html"
     users = [
@@ -94,46 +94,3 @@ def test_changing_a_figure_changes_every_page_and_picture(tmp_path: Path) -> Non
     start = scale.index('<figure class="tscore-scale">')
     svg = scale[start : scale.index("</svg>", start)]
     assert "−2.6" in svg and "−2.5" not in svg, "the T-score picture did not follow the registry"
-
-
-def test_a_wrong_worked_example_fails_with_page_and_line(tmp_path: Path) -> None:
-    project = copy_project(tmp_path)
-    page = project / "docs" / "topics" / "diagnosis.md"
-    source = page.read_text()
-    assert ">>> who_category(-1.8)\n'low bone mass'" in source
-    page.write_text(
-        source.replace(
-            ">>> who_category(-1.8)\n'low bone mass'", ">>> who_category(-1.8)\n'normal'"
-        )
-    )
-
-    result = sphinx_in_copy(project, "doctest")
-    output = (
-        result.stdout + result.stderr + (project / "docs/_build/doctest/output.txt").read_text()
-    )
-    assert result.returncode != 0
-    line = source.splitlines().index(">>> who_category(-1.8)") + 1
-    assert re.search(
-        rf'File "[^"]*topics/diagnosis.md", line {line - 3}|topics/diagnosis.md.*line', output
-    )
-    assert "Expected:\n    'normal'\nGot:\n    'low bone mass'" in output
-
-
-def test_an_unknown_figure_name_fails_the_build_with_file_and_line(tmp_path: Path) -> None:
-    project = copy_project(tmp_path)
-    page = project / "docs" / "topics" / "diagnosis.md"
-    lines = page.read_text().splitlines()
-    at = next(i for i, line in enumerate(lines) if "{fact}`tscore.normal_at_or_above`" in line)
-    lines[at] = lines[at].replace("tscore.normal_at_or_above", "tscore.normal_at_or_abovee")
-    page.write_text("\n".join(lines) + "\n")
-
-    result = sphinx_in_copy(project)
-    assert result.returncode != 0
-    # MyST reports the line where the role's paragraph starts.
-    reported = re.search(r"topics/diagnosis\.md:(\d+): WARNING: unknown figure", result.stderr)
-    assert reported, result.stderr
-    assert at - 3 <= int(reported.group(1)) <= at + 1
-    assert (
-        "unknown figure 'tscore.normal_at_or_abovee'; did you mean 'tscore.normal_at_or_above'"
-        in result.stderr
-    )

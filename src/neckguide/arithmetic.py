@@ -11,6 +11,7 @@ proved by the same code and the same figures that the tests check.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
@@ -192,6 +193,90 @@ def protein_range(weight_kg: float, age: int) -> tuple[int, int]:
     return round(weight_kg * low), round(weight_kg * high)
 
 
+#: One pound is exactly this many kilograms (the international pound, defined in 1959).
+KG_PER_POUND = 0.45359237
+
+
+def pounds_to_kg(weight_lb: float) -> float:
+    """A body weight in pounds (lb), as US scales show it, in kilograms (kg).
+
+    >>> round(pounds_to_kg(154), 1), round(pounds_to_kg(100), 1)
+    (69.9, 45.4)
+    >>> pounds_to_kg(-5)
+    Traceback (most recent call last):
+    ...
+    ValueError: a body weight cannot be negative (got -5 lb)
+    """
+    if weight_lb < 0:
+        raise ValueError(f"a body weight cannot be negative (got {weight_lb} lb)")
+    return weight_lb * KG_PER_POUND
+
+
+def protein_range_lb(weight_lb: float, age: int, ill: bool = False) -> tuple[int, int]:
+    """A day's protein (grams, rounded) for a body weight in pounds, so no reader converts.
+
+    The same advice as :func:`protein_range`, after :func:`pounds_to_kg`. With ``ill=True``
+    it gives PROT-AGE's higher range for older adults who are ill (from the same age).
+    About half a gram of protein per pound, over 65:
+
+    >>> protein_range_lb(154, 72)
+    (70, 84)
+    >>> protein_range_lb(154, 72, ill=True)
+    (84, 105)
+    >>> protein_range_lb(154, 40)
+    (56, 56)
+    >>> protein_range_lb(30, 70)
+    Traceback (most recent call last):
+    ...
+    ValueError: body weight must be between 56 and 660 pounds (got 30)
+    """
+    if not 56 <= weight_lb <= 660:
+        raise ValueError(f"body weight must be between 56 and 660 pounds (got {weight_lb})")
+    if not ill:
+        return protein_range(pounds_to_kg(weight_lb), age)
+    _check_age(age)
+    facts = load()
+    if age < facts["protein.older_adults_from_age"]:
+        raise ValueError(
+            f"the advice for illness is for people aged {facts['protein.older_adults_from_age']} "
+            f"and over (got {age})"
+        )
+    low, high = facts["protein.older_adults_illness_g_per_kg"]
+    weight_kg = pounds_to_kg(weight_lb)
+    return round(weight_kg * low), round(weight_kg * high)
+
+
+def calcium_ticks(calcium_mg: float, round_up: bool = False) -> int:
+    """Calcium counted in ticks: one tick is as much as in half a cup of low-fat milk.
+
+    The food page's calcium tally counts ticks, not milligrams, so readers never add up
+    milligrams: a food is worth a whole number of ticks (to the nearest tick), and a day's
+    need is rounded up, so a reader who reaches the goal is never short.
+
+    >>> calcium_ticks(305), calcium_ticks(448), calcium_ticks(181)
+    (2, 3, 1)
+    >>> calcium_ticks(1000, round_up=True), calcium_ticks(1200, round_up=True)
+    (7, 8)
+    >>> calcium_ticks(-1)
+    Traceback (most recent call last):
+    ...
+    ValueError: an amount of calcium cannot be negative (got -1)
+    """
+    if calcium_mg < 0:
+        raise ValueError(f"an amount of calcium cannot be negative (got {calcium_mg})")
+    ticks = calcium_mg / calcium_per_tick()
+    return math.ceil(ticks) if round_up else math.floor(ticks + 0.5)
+
+
+def calcium_per_tick() -> float:
+    """Milligrams of calcium in one tick of the tally: half a cup of low-fat milk.
+
+    >>> calcium_per_tick()
+    152.5
+    """
+    return load().food("milk_low_fat").calcium_mg / 2
+
+
 def stay_independent_score(answers: Iterable[bool]) -> int:
     """Score the CDC Stay Independent checklist: yes to the first two scores 2, others 1.
 
@@ -220,6 +305,20 @@ def may_be_at_risk_of_falling(score: int) -> bool:
     (False, True)
     """
     return score >= load()["steadi.at_risk_score"]
+
+
+def screened_at_risk_of_falling(score: int, fell_in_past_year: bool) -> bool:
+    """The CDC STEADI screening rule: at risk with a Stay Independent score at the threshold or
+    above, OR after any fall in the past year, whatever the score.
+
+    >>> screened_at_risk_of_falling(4, fell_in_past_year=False)
+    True
+    >>> screened_at_risk_of_falling(2, fell_in_past_year=True)
+    True
+    >>> screened_at_risk_of_falling(3, fell_in_past_year=False)
+    False
+    """
+    return fell_in_past_year or may_be_at_risk_of_falling(score)
 
 
 # The "Your numbers" tools' twins and the way they read what readers type are part of the

@@ -23,7 +23,6 @@ from neckguide.registry import load
 __all__ = [
     "CM_PER_INCH",
     "ENTRY_MESSAGES",
-    "KG_PER_POUND",
     "EntryError",
     "convert_units",
     "in_second_unit",
@@ -35,8 +34,6 @@ __all__ = [
     "unit_factors",
 ]
 
-#: One pound is exactly this many kilograms (the international pound, 1959).
-KG_PER_POUND = 0.45359237
 #: One inch is exactly this many centimetres (the international inch, 1959).
 CM_PER_INCH = 2.54
 
@@ -173,6 +170,8 @@ def unit_factors() -> dict[tuple[str, str], float]:
     >>> unit_factors()[("mcg", "IU")], unit_factors()[("lb", "kg")]
     (40.0, 0.45359237)
     """
+    from neckguide.arithmetic import KG_PER_POUND  # (it imports this module at its end)
+
     per_microgram = float(load()["vitamin_d.iu_per_microgram"])
     return {
         ("kg", "lb"): 1 / KG_PER_POUND,

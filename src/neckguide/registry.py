@@ -17,7 +17,6 @@ lists the documents we cite; every other file holds figures. A figure is any tab
 
 from __future__ import annotations
 
-import os
 import re
 import tomllib
 from collections.abc import Iterator
@@ -27,8 +26,7 @@ from pathlib import Path
 
 from neckguide.paths import FACTS as FACTS_DIR
 
-# A build of a copy of the project (as the tests make) points this at the copy's facts/.
-FACTS_DIR_VARIABLE = "GUIDE_FACTS_DIR"
+_chosen: Path | None = None  # the registry the build chose (use)
 
 
 class RegistryError(ValueError):
@@ -316,10 +314,20 @@ def _fact(name: str, entry: dict, where: str, sources: dict[str, Source]) -> Fac
     )
 
 
+def use(directory: Path) -> Registry:
+    """Make the registry in ``directory`` the one :func:`load` returns from now on, and
+    return it. The Sphinx extension calls this for the project being built (its
+    ``neckguide_facts_dir``), so a copy of the project reads its own ``facts/``."""
+    global _chosen
+    _chosen = Path(directory).resolve()
+    return _load(_chosen)
+
+
 def load(directory: Path | None = None) -> Registry:
-    """The registry in ``directory`` (default: ``$GUIDE_FACTS_DIR``, else ``facts/``), cached."""
+    """The registry in ``directory``, cached. By default: the one the build chose
+    (:func:`use`), else this repository's ``facts/``."""
     if directory is None:
-        directory = Path(os.environ.get(FACTS_DIR_VARIABLE, FACTS_DIR))
+        directory = _chosen or FACTS_DIR
     return _load(directory.resolve())
 
 

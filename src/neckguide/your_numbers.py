@@ -29,7 +29,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from types import ModuleType
 
-from neckguide.entries import ENTRY_MESSAGES, KG_PER_POUND, EntryError, read_number
+from neckguide.entries import ENTRY_MESSAGES, EntryError, read_number
 from neckguide.registry import load
 
 __all__ = [
@@ -270,13 +270,23 @@ def tool_vitamin_d(amount: str, unit: str) -> VitaminDAmount:
 
 
 def pounds_limits() -> tuple[int, int]:
-    """The weights in pounds the protein tool accepts: those inside its kilogram limits.
+    """The whole weights in pounds the protein tool accepts: inside its kilogram limits, and
+    accepted by ``protein_range_lb`` (which the tool uses for pounds).
 
     >>> pounds_limits()
-    (56, 661)
+    (56, 660)
     """
+    arithmetic = _arithmetic()
     low, high = TOOL_LIMITS["weight_kg"]
-    return math.ceil(low / KG_PER_POUND), math.floor(high / KG_PER_POUND)
+    per = arithmetic.KG_PER_POUND
+    accepted = []
+    for pounds in range(math.ceil(low / per), math.floor(high / per) + 1):
+        try:
+            arithmetic.protein_range_lb(pounds, 40)
+        except ValueError:
+            continue
+        accepted.append(pounds)
+    return accepted[0], accepted[-1]
 
 
 @dataclass(frozen=True)
@@ -292,7 +302,8 @@ class ProteinAmount:
 def tool_protein(weight: str, unit: str, age: str) -> ProteinAmount:
     """Protein for your weight: a weight in pounds or kilograms (as typed) and an age.
 
-    Pounds become kilograms (× ``KG_PER_POUND``), then ``protein_range`` does the rest.
+    Pounds go to ``protein_range_lb`` (× ``KG_PER_POUND``, then ``protein_range``);
+    kilograms to ``protein_range``.
 
     >>> protein = tool_protein("154", "lb", "72")
     >>> round(protein.weight_kg, 2), protein.low_g, protein.high_g
@@ -300,7 +311,7 @@ def tool_protein(weight: str, unit: str, age: str) -> ProteinAmount:
     >>> tool_protein("70", "kg", "40").low_g
     56
     >>> tool_protein("20", "lb", "").errors
-    {'weight': 'Type a number from 56 to 661.', 'age': 'Type a number here, like 65.'}
+    {'weight': 'Type a number from 56 to 660.', 'age': 'Type a number here, like 65.'}
     """
     errors: dict[str, str] = {}
     low, high = pounds_limits() if unit == "lb" else TOOL_LIMITS["weight_kg"]
@@ -310,8 +321,13 @@ def tool_protein(weight: str, unit: str, age: str) -> ProteinAmount:
     years = _age(errors, age)
     if errors or number is None or years is None:
         return ProteinAmount(errors)
-    weight_kg = number * KG_PER_POUND if unit == "lb" else number
-    low_g, high_g = _arithmetic().protein_range(weight_kg, int(years))
+    arithmetic = _arithmetic()
+    if unit == "lb":
+        weight_kg = arithmetic.pounds_to_kg(number)
+        low_g, high_g = arithmetic.protein_range_lb(number, int(years))
+    else:
+        weight_kg = number
+        low_g, high_g = arithmetic.protein_range(number, int(years))
     return ProteinAmount({}, weight_kg, low_g, high_g)
 
 
@@ -419,4 +435,4 @@ def tool_stay_independent(answers: Sequence[bool]) -> FallCheck:
     arithmetic = _arithmetic()
     score = arithmetic.stay_independent_score(answers)
     fell = bool(answers[0])
-    return FallCheck(score, fell, fell or arithmetic.may_be_at_risk_of_falling(score))
+    return FallCheck(score, fell, arithmetic.screened_at_risk_of_falling(score, fell))

@@ -21,8 +21,11 @@ from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
+
+from neckguide.paths import DOCS
 
 CHROMIUM = Path(os.environ.get("GUIDE_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_FLAGS = [
@@ -37,8 +40,6 @@ CHROMIUM_FLAGS = [
     # to the local ones (routing every request through Playwright doubles page loads).
     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
 ]
-PREFIX = "/en/latest/"  # where the site is published (conf.py's notfound_urls_prefix)
-DOCS = Path(__file__).resolve().parents[2] / "docs"
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 360, "height": 740}
 MODES = ["light", "dark"]
@@ -111,11 +112,15 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
 
 
 class _SiteHandler(SimpleHTTPRequestHandler):
-    """Serves the built site under ``/en/latest/``; quiet."""
+    """Serves the built site under ``prefix`` (``/en/latest/``); quiet."""
+
+    def __init__(self, *args: Any, prefix: str, **kwargs: Any) -> None:
+        self.prefix = prefix
+        super().__init__(*args, **kwargs)
 
     def translate_path(self, path: str) -> str:
-        if path.startswith(PREFIX):
-            path = "/" + path[len(PREFIX) :]
+        if path.startswith(self.prefix):
+            path = "/" + path[len(self.prefix) :]
         return super().translate_path(path)
 
     def log_message(self, format: str, *args: Any) -> None:
@@ -123,14 +128,16 @@ class _SiteHandler(SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
-def server(site: Path) -> Iterator[str]:
-    """Base URL of the built site served from 127.0.0.1 on a free port (ends with ``/``)."""
-    handler = functools.partial(_SiteHandler, directory=str(site))
+def server(site: Path, conf: dict[str, Any]) -> Iterator[str]:
+    """Base URL of the built site served from 127.0.0.1 on a free port (ends with ``/``),
+    under the path it is published at (``html_baseurl``'s, as the 404 page's links expect)."""
+    prefix = urlsplit(conf["html_baseurl"]).path
+    handler = functools.partial(_SiteHandler, directory=str(site), prefix=prefix)
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, name="site-server", daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}{PREFIX}"
+        yield f"http://127.0.0.1:{httpd.server_address[1]}{prefix}"
     finally:
         httpd.shutdown()
         httpd.server_close()

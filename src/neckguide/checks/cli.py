@@ -20,9 +20,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from neckguide.checks import (
-    REPOSITORY,
     Problem,
     Project,
+    clarity,
     figures,
     front_matter,
     images,
@@ -34,6 +34,7 @@ from neckguide.checks import (
     sources,
     spelling,
 )
+from neckguide.paths import ROOT
 
 # Every gate, in the order a writer meets them. CONTRIBUTING.md describes each one.
 GATES: dict[str, Callable[[Project], list[Problem]]] = {
@@ -44,6 +45,7 @@ GATES: dict[str, Callable[[Project], list[Problem]]] = {
     "figures": figures.check,
     "sources": sources.check,
     "reading-level": reading_level.check,
+    "clarity": clarity.check,
     "spelling": spelling.check,
     "python-style": python_style.check,
 }
@@ -92,7 +94,7 @@ def parser() -> argparse.ArgumentParser:
 def default_root() -> Path:
     """The current folder if it holds the guide's docs/, else this repository."""
     here = Path.cwd()
-    return here if (here / "docs" / "conf.py").exists() else REPOSITORY
+    return here if (here / "docs" / "conf.py").exists() else ROOT
 
 
 def print_report(project: Project, as_json: bool) -> None:

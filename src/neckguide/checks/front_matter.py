@@ -14,6 +14,7 @@ reviews it and moves the date forward. The page itself starts with its title (``
 ... last_reviewed: 2026-01-10
 ... next_review_due: 2027-01-10
 ... reviewed_by: "Guide editorial team"
+... key_message: "Ask your doctor whether you need a bone density scan."
 ... ---
 ... # How is osteoporosis found?'''.splitlines())
 >>> problems_in(page, "docs/topics/x.md", today=dt.date(2026, 6, 1))
@@ -35,6 +36,7 @@ from neckguide.front_matter import REQUIRED, reader_date, review_date
 
 EXAMPLES = {
     "summary": '"One sentence that says what the page answers."',
+    "key_message": '"The one thing to remember, with the main action (one to three sentences)."',
     "last_reviewed": "2026-11-25",
     "next_review_due": "2027-11-25",
     "reviewed_by": '"Name, role"',

@@ -59,4 +59,10 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_icon_array(app)  # {icon-array}: a chance as 100 people
     setup_tools(app)  # {tool}: the "Your numbers" tools, their data and scripts
     setup_two_units(app)  # {fact-in}: a figure in two units
-    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
+    return {
+        "version": "1",
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+        # Bump when a node class moves or changes: saved doctrees then are read again.
+        "env_version": 2,
+    }

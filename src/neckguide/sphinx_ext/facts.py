@@ -8,11 +8,14 @@
 - ``{food-table}`` lists the registry's foods for one nutrient; ``{references}`` lists every
   source and the figures it supports.
 
-The build stops at once if ``facts/`` has a mistake.
+The registry is the folder ``neckguide_facts_dir`` in ``conf.py`` names (default
+``"../facts"``, relative to the folder of ``conf.py``). The build stops at once if it has
+a mistake.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any, ClassVar
 
 from docutils import nodes
@@ -178,16 +181,18 @@ class References(SphinxDirective):
         return [result]
 
 
-def check_registry(app: Sphinx, config: Any) -> None:
-    """Stop at once, with the registry's own message, if facts/ has a mistake."""
+def use_registry(app: Sphinx, config: Any) -> None:
+    """Read the project's registry (``neckguide_facts_dir``); stop at once, with the
+    registry's own message, if it has a mistake."""
     try:
-        registry()
-    except reg.RegistryError as err:
+        reg.use(Path(app.confdir, config.neckguide_facts_dir))
+    except (reg.RegistryError, OSError) as err:
         raise ConfigError(f"the facts registry has a problem: {err}") from None
 
 
 def setup_facts(app: Sphinx) -> None:
-    app.connect("config-inited", check_registry)
+    app.add_config_value("neckguide_facts_dir", "../facts", "env", str)
+    app.connect("config-inited", use_registry)
     app.add_role("fact", FactRole())
     app.add_role("food", FoodRole())
     app.add_role("worked", WorkedRole())

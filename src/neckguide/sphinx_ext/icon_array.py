@@ -94,9 +94,7 @@ TRIALS = {
     "denosumab": Trial("FREEDOM", "denosumab", "Women past menopause with osteoporosis"),
     "raloxifene": Trial("MORE", "raloxifene", "Women past menopause with osteoporosis"),
     "romosozumab": Trial("FRAME", "romosozumab", "Women past menopause with osteoporosis"),
-    "teriparatide": Trial(
-        "", "teriparatide", "Women past menopause who had already broken a spine bone"
-    ),
+    "teriparatide": Trial("", "teriparatide", "Women past menopause with osteoporosis"),
 }
 
 

@@ -62,11 +62,10 @@ def problems(message: str) -> list[str]:
 
 
 def insert_key_message(app: Sphinx, doctree: nodes.document) -> None:
-    """Put the "What you need to know" box after the title and summary of a topic page."""
+    """Put the "What you need to know" box after the title and summary of a page that has a
+    key message (every topic page must; the home page has one too)."""
     env = app.env
     docname = env.docname
-    if not docname.startswith("topics/"):
-        return
     meta = env.metadata.get(docname, {})
     message = str(meta.get("key_message", "")).strip()
     where = (docname, 1)  # Sphinx turns a docname into its file

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from neckguide.entries import KG_PER_POUND, shown_number
+from neckguide.arithmetic import KG_PER_POUND
+from neckguide.entries import shown_number
 from neckguide.registry import format_number
 from neckguide.sphinx_ext.facts import registry
 

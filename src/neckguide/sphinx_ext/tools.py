@@ -31,7 +31,8 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from neckguide import arithmetic as ar
-from neckguide.entries import ENTRY_MESSAGES, KG_PER_POUND, NUMBER_TEXT, shown_number
+from neckguide.arithmetic import KG_PER_POUND
+from neckguide.entries import ENTRY_MESSAGES, NUMBER_TEXT, shown_number
 from neckguide.registry import format_number
 from neckguide.sphinx_ext import WARNING_TYPE
 from neckguide.sphinx_ext.facts import depend_on_registry, registry
@@ -165,8 +166,8 @@ def reference_table(tool: str) -> str:
     if tool == "protein":
         older = facts["protein.older_adults_from_age"]
         rows = "".join(
-            f"| {lb} lb ({shown_number(lb * KG_PER_POUND)} kg) | {_grams(ar.protein_range(lb * KG_PER_POUND, older - 1))} | "
-            f"{_grams(ar.protein_range(lb * KG_PER_POUND, older))} |\n"
+            f"| {lb} lb ({shown_number(lb * KG_PER_POUND)} kg) | {_grams(ar.protein_range_lb(lb, older - 1))} | "
+            f"{_grams(ar.protein_range_lb(lb, older))} |\n"
             for lb in range(100, 251, 25)
         )
         return (

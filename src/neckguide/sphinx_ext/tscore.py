@@ -10,7 +10,10 @@ True
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from docutils import nodes
+from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
@@ -90,7 +93,10 @@ def tscore_scale_svg(*, normal_at_or_above: float, osteoporosis_at_or_below: flo
 
 
 class TScoreScale(SphinxDirective):
-    """The T-score scale picture, drawn from the registry's WHO thresholds."""
+    """The T-score scale picture, drawn from the registry's WHO thresholds, with a visible
+    caption (``:caption:``) that readers see on the web and on paper."""
+
+    option_spec: ClassVar = {"caption": directives.unchanged}
 
     def run(self) -> list[nodes.Node]:
         facts = registry()
@@ -101,10 +107,17 @@ class TScoreScale(SphinxDirective):
         )
         figure = generated_raw("", f'<figure class="tscore-scale">{svg}</figure>', format="html")
         mark = source_mark(self.env, facts.fact("tscore.osteoporosis_at_or_below").source)
-        caption = nodes.paragraph("", "", classes=["figure-source"])
+        caption = nodes.paragraph("", "", classes=["figure-caption"])
+        text = self.options.get("caption", "").strip()
+        if text:
+            words, messages = self.parse_inline(text, lineno=self.lineno)
+            caption += words
+            caption += nodes.Text(" ")
+        else:
+            messages = []
         caption += nodes.Text("Source of the category limits: ")
         caption += mark
-        return [figure, caption]
+        return [figure, caption, *messages]
 
 
 def setup_tscore(app: Sphinx) -> None:

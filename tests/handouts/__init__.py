@@ -1,0 +1,1 @@
+"""The PDF handouts' tests (neckguide.handouts)."""

@@ -1,0 +1,1 @@
+"""The repository's plumbing: CI, Read the Docs, pre-commit, make, contributor docs."""

@@ -1,0 +1,1 @@
+"""What a reader of the website needs (the built site)."""

@@ -1,0 +1,1 @@
+"""The guide's Sphinx extension's tests (neckguide.sphinx_ext)."""
