@@ -319,3 +319,9 @@ def screened_at_risk_of_falling(score: int, fell_in_past_year: bool) -> bool:
     False
     """
     return fell_in_past_year or may_be_at_risk_of_falling(score)
+
+
+# The "Your numbers" tools' twins and the way they read what readers type are part of the
+# guide's arithmetic too (neckguide.your_numbers, neckguide.entries; new code lives there).
+from neckguide.entries import *  # noqa: E402, F403
+from neckguide.your_numbers import *  # noqa: E402, F403

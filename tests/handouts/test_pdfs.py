@@ -169,7 +169,9 @@ def test_booklet_has_contents_outline_and_continuous_page_numbers(
     ]
     chapters = {squash(title): page for title, page in outline(path)}
     assert pdf.trailer["/Root"].get("/PageMode") == "/UseOutlines", "bookmarks not shown on opening"
-    contents = squash(pdf.pages[1].extract_text())
+    first_chapter = min(chapters[squash(t)] for t in titles if squash(t) in chapters)
+    # (the contents may take more than one page)
+    contents = squash("".join(page.extract_text() for page in pdf.pages[1:first_chapter]))
     assert contents.startswith("Contents"), "the booklet's second page is not its contents"
     for title in titles:
         assert squash(title) in chapters, f"the booklet's bookmarks lack {title!r}"

@@ -133,6 +133,7 @@ def run_bench(args: argparse.Namespace, work: Path) -> int:
     measures += size_measures(weights, pdfs, topics, no_pdf_reason)
     measures += optional_measures(args)
     print_weights(site, weights)
+    scripts = print_tool_scripts(site)
     print_pdfs(pdfs, topics, gaps)
     print("\n" + report.format_table(measures) + "\n")
     for m in measures:
@@ -145,11 +146,23 @@ def run_bench(args: argparse.Namespace, work: Path) -> int:
         "measures": [m.as_dict() for m in measures],
         "page_bytes": {str(p.relative_to(site)): w.total for p, w in weights.items()},
         "pdf_bytes": {name: state.size for name, state in pdfs.items()},
+        "tool_script_bytes": scripts,
         "incremental_page": page,
         "incremental_pdfs_rewritten": with_pdf.redone if with_pdf else None,
     }
     save(args.save, record)
     return 0
+
+
+def print_tool_scripts(site: Path) -> int:
+    """The "Your numbers" tools' scripts, gzipped, against their budget (only tool pages load them)."""
+    from neckguide.sphinx_ext.tools import SCRIPT_BUDGET, script_sizes
+
+    total = sum(script_sizes(site / "_static" / "tools").values())
+    print(
+        f"\nThe tools' scripts together, gzipped -9: {total:,} bytes; budget ≤ {SCRIPT_BUDGET:,}."
+    )
+    return total
 
 
 def compare_pages(site: Path, floor_site: Path) -> None:

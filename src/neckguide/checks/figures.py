@@ -43,7 +43,8 @@ ALLOWLIST: tuple[tuple[str, str], ...] = (
 )
 # Roles whose content the reader does not see as typed (figures, links to other pages).
 NOT_CHECKED_ROLES = frozenset(
-    {"fact", "worked", "food", "source", "doc", "ref", "numref", "download", "any", "eq", "octicon"}
+    {"fact", "fact-in", "worked", "food", "source", "doc", "ref", "numref", "download", "any", "eq"}
+    | {"octicon"}
 )
 DOCTEST_BLOCKS = ("doctest", "testcode", "testoutput")
 NUMBER = re.compile(r"\d(?:[\d,.]*\d)?")

@@ -36,7 +36,14 @@ HEADING = re.compile(r"^\s*#{1,6}\s+")
 TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 
 # How a role reads aloud, for counting words and syllables: a figure is one short word.
-ROLE_READS_AS = {"fact": "X", "worked": "X", "food": "food", "doc": "page", "source": ""}
+ROLE_READS_AS = {
+    "fact": "X",
+    "fact-in": "X",  # a figure shown in two units reads like one figure
+    "worked": "X",
+    "food": "food",
+    "doc": "page",
+    "source": "",
+}
 
 
 def role_display(name: str, text: str) -> str:

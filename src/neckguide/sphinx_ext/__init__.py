@@ -17,7 +17,11 @@ One module per job, each registering itself in a ``setup_<job>(app)``:
 - :mod:`.publish`: ``sitemap.xml`` and furo's duplicate table ids;
 - :mod:`.cards`: urgent-care cards, ``{source}`` for advice, and the checks that advice
   cites its source;
-- :mod:`.key_message`: the "What you need to know" box from each page's ``key_message``.
+- :mod:`.key_message`: the "What you need to know" box from each page's ``key_message``;
+- :mod:`.icon_array`: ``{icon-array}``, a chance drawn as 100 (or 1,000) people;
+- :mod:`.tools`: ``{tool}``, the "Your numbers" tools (forms :mod:`.tool_forms`, words
+  :mod:`.tool_text`), their JSON from the registry, and their scripts on the pages that use them;
+- :mod:`.two_units`: ``{fact-in}``, a registry figure shown in two units.
 
 A new role or directive goes in the module of its job (or a new one, with its own
 ``setup_<job>`` called below).
@@ -36,11 +40,14 @@ WARNING_TYPE = "neckguide"
 def setup(app: Sphinx) -> dict[str, Any]:
     from neckguide.sphinx_ext.cards import setup_cards
     from neckguide.sphinx_ext.facts import setup_facts
+    from neckguide.sphinx_ext.icon_array import setup_icon_array
     from neckguide.sphinx_ext.key_message import setup_key_message
     from neckguide.sphinx_ext.nodes import setup_nodes
     from neckguide.sphinx_ext.page import setup_page
     from neckguide.sphinx_ext.publish import setup_publish
+    from neckguide.sphinx_ext.tools import setup_tools
     from neckguide.sphinx_ext.tscore import setup_tscore
+    from neckguide.sphinx_ext.two_units import setup_two_units
 
     setup_nodes(app)
     setup_facts(app)
@@ -49,6 +56,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_key_message(app)  # after setup_page: the box goes under the summary
     setup_publish(app)
     setup_cards(app)
+    setup_icon_array(app)  # {icon-array}: a chance as 100 people
+    setup_tools(app)  # {tool}: the "Your numbers" tools, their data and scripts
+    setup_two_units(app)  # {fact-in}: a figure in two units
     return {
         "version": "1",
         "parallel_read_safe": True,
