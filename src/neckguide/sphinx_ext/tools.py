@@ -154,11 +154,7 @@ def reference_table(tool: str) -> str:
         )
         rows = "".join(
             f"| {format_number(iu)} IU | {shown_number(ar.iu_to_micrograms(iu), 2, trim=True)} mcg |"
-            + (
-                " the upper limit for adults, {fact}`vitamin_d.upper_limit` |"
-                if iu == facts["vitamin_d.upper_limit"]
-                else " |"
-            )
+            + _vitamin_d_note(iu, facts["vitamin_d.upper_limit"])
             + "\n"
             for iu in amounts
         )
