@@ -82,9 +82,13 @@ class Leak:
 
 def leaks(text: str) -> list[Leak]:
     """Every piece of leaked markup in ``text``, in order."""
-    found = []
+    found: list[Leak] = []
+    taken: list[tuple[int, int]] = []  # one report for markup two rules see (":link-type:")
     for rule, pattern in PATTERNS:
         for match in pattern.finditer(text):
+            if any(match.start() < end and start < match.end() for start, end in taken):
+                continue
+            taken.append(match.span())
             start, end = max(0, match.start() - 30), match.end() + 30
             context = " ".join(text[start:end].split())
             name = f"{rule} ({match[0]})" if rule == "a directive option" else rule
