@@ -67,8 +67,9 @@ def tests(session: nox.Session) -> None:
 
 @nox.session
 def lint(session: nox.Session) -> None:
-    """Every content gate in one run: ruff (lint and format), codespell, front matter and
-    review dates, the menu, raw HTML, pictures, typed figures and reading level.
+    """Every content gate in one run: ruff (lint and format), the pages' spelling
+    (sphinxcontrib-spelling) and codespell, front matter and review dates, the menu, raw
+    HTML, pictures, typed figures and reading level.
 
     Each problem prints as `file:line: what to do` (src/neckguide/checks/). Name files to
     check only those, e.g. `nox -s lint -- docs/topics/diagnosis.md`.

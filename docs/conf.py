@@ -108,3 +108,17 @@ notfound_context = {
         "or use the search box.</p>"
     ),
 }
+
+# -- Spelling (sphinxcontrib-spelling, through `python -m neckguide.checks --only spelling`) --
+
+# The extension needs the Enchant C library (Debian: libenchant-2-2, hunspell-en-us), so it is
+# loaded only for the spelling build (neckguide.checks.spelling adds it); these settings wait.
+spelling_lang = "en_US"
+spelling_word_list_filename = "wordlist.txt"  # medical words and drug names the dictionary lacks
+spelling_ignore_contributor_names = False  # reads git history, and warns outside a repository
+spelling_ignore_pypi_package_names = False  # would ask PyPI for every word
+spelling_ignore_importable_modules = False  # "yaml", "site" and the like are not words here
+spelling_show_suggestions = True
+spelling_suggestion_limit = 3
+spelling_show_whole_line = False
+spelling_verbose = False  # each problem is written to <docname>.spelling, which the gate reads

@@ -33,6 +33,7 @@ from neckguide.checks import (
     sorted_problems,
     sources,
     spelling,
+    typos,
 )
 from neckguide.paths import ROOT
 
@@ -47,6 +48,7 @@ GATES: dict[str, Callable[[Project], list[Problem]]] = {
     "reading-level": reading_level.check,
     "clarity": clarity.check,
     "spelling": spelling.check,
+    "typos": typos.check,
     "python-style": python_style.check,
 }
 

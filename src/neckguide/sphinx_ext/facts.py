@@ -46,10 +46,13 @@ def depend_on_registry(env: Any) -> None:
 
 
 def citation(source: reg.Source) -> nodes.paragraph:
-    """ "Organisation. Title (linked). Year." as on the references page and each page's list."""
+    """ "Organisation. Title (linked). Year." as on the references page and each page's list.
+
+    The organisation (often a list of authors) and the title are marked (``citation-by``,
+    ``citation-title``): they are other people's words, left out of the spell check."""
     para = nodes.paragraph()
-    para += nodes.Text(f"{source.organisation}. ")
-    para += nodes.reference("", source.title, refuri=source.url)
+    para += nodes.inline("", f"{source.organisation}. ", classes=["citation-by"])
+    para += nodes.reference("", source.title, refuri=source.url, classes=["citation-title"])
     para += nodes.Text(f". {source.year}.")
     return para
 
