@@ -33,6 +33,7 @@ from neckguide.checks import (
     sorted_problems,
     sources,
     spelling,
+    structure,
     typos,
 )
 from neckguide.paths import ROOT
@@ -42,6 +43,7 @@ GATES: dict[str, Callable[[Project], list[Problem]]] = {
     "front-matter": front_matter.check,
     "navigation": navigation.check,
     "raw-html": raw_html.check,
+    "structure": structure.check,
     "images": images.check,
     "figures": figures.check,
     "sources": sources.check,

@@ -17,7 +17,8 @@ One module per job, each registering itself in a ``setup_<job>(app)``:
 - :mod:`.publish`: ``sitemap.xml`` and furo's duplicate table ids;
 - :mod:`.cards`: urgent-care cards, ``{source}`` for advice, and the checks that advice
   cites its source;
-- :mod:`.key_message`: the "What you need to know" box from each page's ``key_message``.
+- :mod:`.key_message`: the "What you need to know" box from each page's ``key_message``;
+- :mod:`.structure`: a dropdown, tab set or card left open or nested by accident.
 
 A new role or directive goes in the module of its job (or a new one, with its own
 ``setup_<job>`` called below).
@@ -40,6 +41,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from neckguide.sphinx_ext.nodes import setup_nodes
     from neckguide.sphinx_ext.page import setup_page
     from neckguide.sphinx_ext.publish import setup_publish
+    from neckguide.sphinx_ext.structure import setup_structure
     from neckguide.sphinx_ext.tscore import setup_tscore
 
     setup_nodes(app)
@@ -49,6 +51,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_key_message(app)  # after setup_page: the box goes under the summary
     setup_publish(app)
     setup_cards(app)
+    setup_structure(app)
     return {
         "version": "1",
         "parallel_read_safe": True,
