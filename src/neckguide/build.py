@@ -76,10 +76,13 @@ def sphinx(
         str(docs),
         str(outdir),
     ]
-    if status is None:
-        return build_main(args)
-    with contextlib.redirect_stdout(status):
-        return build_main(args)
+    try:
+        if status is None:
+            return build_main(args)
+        with contextlib.redirect_stdout(status):
+            return build_main(args)
+    except SystemExit as stop:  # the extension stopped at once, having said why in one line
+        return stop.code if isinstance(stop.code, int) else 2
 
 
 def shown(path: Path) -> Path:
