@@ -43,12 +43,23 @@ def docs(session: nox.Session) -> None:
 def docs_live(session: nox.Session) -> None:
     """Live preview: rebuilds on every save and reloads the browser (http://127.0.0.1:8000).
 
-    The preview skips the PDF handouts so a save shows in about a second; `make` makes them.
+    The preview skips the PDF handouts so a save shows in about a second; after each build
+    the content gates run on the files you saved, and a topic page's standard handout is
+    printed with its lines spare or over (neckguide.serve). `make` makes every PDF.
     """
     install(session, "live")
     session.run(
         "python", "-m", "neckguide.build", "live", "-D", "handouts_enabled=0", *session.posargs
     )
+
+
+@nox.session
+def handout(session: nox.Session) -> None:
+    """One topic's standard handout in seconds: `make handout PAGE=faq` prints its pages and
+    the lines spare or over the two-page limit, and keeps the PDF and a PNG of each page in
+    docs/_build/handout/."""
+    install(session, "docs")
+    session.run("python", "-m", "neckguide.handouts.preview", *session.posargs)
 
 
 @nox.session

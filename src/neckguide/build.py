@@ -16,6 +16,7 @@ import contextlib
 import io
 import re
 import runpy
+import shlex
 import shutil
 import sys
 import time
@@ -187,10 +188,13 @@ def build_html(
 
 
 def live(*extra: str) -> int:
-    """Rebuild on every save and serve with live reload (sphinx-autobuild)."""
+    """Rebuild on every save and serve with live reload (sphinx-autobuild); after each build,
+    the gates and the handout of what changed (:mod:`neckguide.serve`, in the background)."""
     from sphinx_autobuild.__main__ import main
 
     args = [
+        "--post-build",
+        shlex.join([sys.executable, "-m", "neckguide.serve"]),
         str(DOCS),
         str(BUILD / "live"),
         "-d",
