@@ -92,6 +92,16 @@ def lint(session: nox.Session) -> None:
 
 
 @nox.session
+def review(session: nox.Session) -> None:
+    """What a change does to the guide: `make review [BASE=main]` compares the working tree
+    with the base and writes docs/_build/review/report.md with its images (pages, handouts,
+    figures, checks that now fail, before/after PNGs, screenshots). The base's build is kept
+    per commit, so a one-page change is quick."""
+    install(session, "test")
+    session.run("python", "-m", "neckguide.review", *session.posargs)
+
+
+@nox.session
 def bench(session: nox.Session) -> None:
     """Benchmark build speed, page weight and PDF size against the project's budgets."""
     install(session, "docs")
