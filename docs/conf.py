@@ -22,6 +22,12 @@ html_baseurl = os.environ.get(
     "GUIDE_BASEURL", "https://osteoporosis-neck-guide.readthedocs.io/en/latest/"
 )
 
+# Where the guide's source lives: each page links to a prefilled issue there, to report a
+# mistake or ask about the page (neckguide.sphinx_ext.feedback; the form is in
+# .github/ISSUE_TEMPLATE/page-feedback.yml). Set once, here (a placeholder organisation, like
+# the team names in .github/CODEOWNERS, until the repository has its home).
+neckguide_repository = "https://github.com/osteoporosis-neck-guide/guide"
+
 # -- General configuration ---------------------------------------------------------------
 
 extensions = [

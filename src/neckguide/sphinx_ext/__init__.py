@@ -18,7 +18,9 @@ One module per job, each registering itself in a ``setup_<job>(app)``:
 - :mod:`.cards`: urgent-care cards, ``{source}`` for advice, and the checks that advice
   cites its source;
 - :mod:`.key_message`: the "What you need to know" box from each page's ``key_message``;
-- :mod:`.structure`: a dropdown, tab set or card left open or nested by accident.
+- :mod:`.structure`: a dropdown, tab set or card left open or nested by accident;
+- :mod:`.feedback`: each page's link to report a mistake or ask about it;
+- :mod:`.history`: "What changed on this page", from commits marked ``Reader-change:``.
 
 A new role or directive goes in the module of its job (or a new one, with its own
 ``setup_<job>`` called below).
@@ -37,6 +39,8 @@ WARNING_TYPE = "neckguide"
 def setup(app: Sphinx) -> dict[str, Any]:
     from neckguide.sphinx_ext.cards import setup_cards
     from neckguide.sphinx_ext.facts import setup_facts
+    from neckguide.sphinx_ext.feedback import setup_feedback
+    from neckguide.sphinx_ext.history import setup_history
     from neckguide.sphinx_ext.key_message import setup_key_message
     from neckguide.sphinx_ext.nodes import setup_nodes
     from neckguide.sphinx_ext.page import setup_page
@@ -52,10 +56,12 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_publish(app)
     setup_cards(app)
     setup_structure(app)
+    setup_feedback(app)
+    setup_history(app)
     return {
         "version": "1",
         "parallel_read_safe": True,
         "parallel_write_safe": True,
         # Bump when a node class moves or changes: saved doctrees then are read again.
-        "env_version": 3,  # 3: the T-score picture is drawn twice (wide and narrow)
+        "env_version": 4,  # 4: page histories (HistoryDomain); 3: two T-score drawings
     }
