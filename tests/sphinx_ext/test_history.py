@@ -78,9 +78,7 @@ def test_a_shallow_clone_builds_and_says_its_history_is_partial(repo: Path, tmp_
     text = history_of(shallow / "docs").get_text(" ", strip=True)
     assert "this copy of the guide has only part of the history of its changes" in text
     link = history_of(shallow / "docs").select_one("a")["href"]
-    assert link == (
-        "https://github.com/osteoporosis-neck-guide/guide/commits/main/docs/driving.md"
-    )
+    assert link == ("https://github.com/osteoporosis-neck-guide/guide/commits/main/docs/driving.md")
 
 
 def test_a_copy_without_git_builds_and_links_to_the_history(repo: Path, tmp_path: Path) -> None:
