@@ -21,7 +21,7 @@ endif
 export PATH := $(abspath $(VENV))/bin:$(PATH)
 export VIRTUAL_ENV := $(abspath $(VENV))
 
-.PHONY: all html test serve lint doctest bench bench-clone lock clean
+.PHONY: all html test serve handout review lint doctest bench bench-clone lock clean
 
 all: html
 
@@ -33,6 +33,12 @@ test: $(VENV)/.installed           ## run every check (lint, doctests, pytest in
 
 serve: $(VENV)/.installed          ## live preview at http://127.0.0.1:8000 while you edit
 	$(Q)$(NOX) docs-live
+
+handout: $(VENV)/.installed        ## one topic's standard handout and its length: make handout PAGE=faq
+	$(Q)$(NOX) handout -- $(PAGE)
+
+review: $(VENV)/.installed         ## what this change does: make review [BASE=main] [PR=number]
+	$(Q)$(NOX) review -- $(if $(BASE),--base $(BASE)) $(if $(PR),--pull-request $(PR))
 
 lint: $(VENV)/.installed
 	$(Q)$(NOX) lint

@@ -43,12 +43,23 @@ def docs(session: nox.Session) -> None:
 def docs_live(session: nox.Session) -> None:
     """Live preview: rebuilds on every save and reloads the browser (http://127.0.0.1:8000).
 
-    The preview skips the PDF handouts so a save shows in about a second; `make` makes them.
+    The preview skips the PDF handouts so a save shows in about a second; after each build
+    the content gates run on the files you saved, and a topic page's standard handout is
+    printed with its lines spare or over (neckguide.serve). `make` makes every PDF.
     """
     install(session, "live")
     session.run(
         "python", "-m", "neckguide.build", "live", "-D", "handouts_enabled=0", *session.posargs
     )
+
+
+@nox.session
+def handout(session: nox.Session) -> None:
+    """One topic's standard handout in seconds: `make handout PAGE=faq` prints its pages and
+    the lines spare or over the two-page limit, and keeps the PDF and a PNG of each page in
+    docs/_build/handout/."""
+    install(session, "docs")
+    session.run("python", "-m", "neckguide.handouts.preview", *session.posargs)
 
 
 @nox.session
@@ -67,8 +78,9 @@ def tests(session: nox.Session) -> None:
 
 @nox.session
 def lint(session: nox.Session) -> None:
-    """Every content gate in one run: ruff (lint and format), codespell, front matter and
-    review dates, the menu, raw HTML, pictures, typed figures and reading level.
+    """Every content gate in one run: ruff (lint and format), the pages' spelling
+    (sphinxcontrib-spelling) and codespell, front matter and review dates, the menu, raw
+    HTML, pictures, typed figures and reading level.
 
     Each problem prints as `file:line: what to do` (src/neckguide/checks/). Name files to
     check only those, e.g. `nox -s lint -- docs/topics/diagnosis.md`.
@@ -77,6 +89,16 @@ def lint(session: nox.Session) -> None:
     if os.environ.get("CI"):  # show the formatting change ruff wants, not just the file name
         session.run("ruff", "format", "--diff", ".", success_codes=[0, 1])
     session.run("python", "-m", "neckguide.checks", *session.posargs)
+
+
+@nox.session
+def review(session: nox.Session) -> None:
+    """What a change does to the guide: `make review [BASE=main]` compares the working tree
+    with the base and writes docs/_build/review/report.md with its images (pages, handouts,
+    figures, checks that now fail, before/after PNGs, screenshots). The base's build is kept
+    per commit, so a one-page change is quick."""
+    install(session, "test")
+    session.run("python", "-m", "neckguide.review", *session.posargs)
 
 
 @nox.session

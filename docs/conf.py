@@ -22,6 +22,12 @@ html_baseurl = os.environ.get(
     "GUIDE_BASEURL", "https://osteoporosis-neck-guide.readthedocs.io/en/latest/"
 )
 
+# Where the guide's source lives: each page links to a prefilled issue there, to report a
+# mistake or ask about the page (neckguide.sphinx_ext.feedback; the form is in
+# .github/ISSUE_TEMPLATE/page-feedback.yml). Set once, here (a placeholder organisation, like
+# the team names in .github/CODEOWNERS, until the repository has its home).
+neckguide_repository = "https://github.com/osteoporosis-neck-guide/guide"
+
 # -- General configuration ---------------------------------------------------------------
 
 extensions = [
@@ -108,3 +114,17 @@ notfound_context = {
         "or use the search box.</p>"
     ),
 }
+
+# -- Spelling (sphinxcontrib-spelling, through `python -m neckguide.checks --only spelling`) --
+
+# The extension needs the Enchant C library (Debian: libenchant-2-2, hunspell-en-us), so it is
+# loaded only for the spelling build (neckguide.checks.spelling adds it); these settings wait.
+spelling_lang = "en_US"
+spelling_word_list_filename = "wordlist.txt"  # medical words and drug names the dictionary lacks
+spelling_ignore_contributor_names = False  # reads git history, and warns outside a repository
+spelling_ignore_pypi_package_names = False  # would ask PyPI for every word
+spelling_ignore_importable_modules = False  # "yaml", "site" and the like are not words here
+spelling_show_suggestions = True
+spelling_suggestion_limit = 3
+spelling_show_whole_line = False
+spelling_verbose = False  # each problem is written to <docname>.spelling, which the gate reads

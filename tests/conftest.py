@@ -12,6 +12,22 @@ from neckguide.handouts.names import HANDOUTS_DIR
 from neckguide.paths import BUILD
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Quick checks first, the browser last, so a writer's usual failure comes first: the
+    content gates, then each handout's page count, then the rest, then the browser tests."""
+
+    def order(item: pytest.Item) -> int:
+        if item.get_closest_marker("browser"):
+            return 3
+        if "tests/checks/" in item.nodeid:
+            return 0
+        if "fits_on_two_pages" in item.nodeid:
+            return 1
+        return 2
+
+    items.sort(key=order)  # a stable sort: the order within each group is kept
+
+
 @pytest.fixture(scope="session")
 def site() -> Path:
     """The built HTML site (with handouts), built strictly once per run.

@@ -16,6 +16,7 @@ import contextlib
 import io
 import re
 import runpy
+import shlex
 import shutil
 import sys
 import time
@@ -76,10 +77,13 @@ def sphinx(
         str(docs),
         str(outdir),
     ]
-    if status is None:
-        return build_main(args)
-    with contextlib.redirect_stdout(status):
-        return build_main(args)
+    try:
+        if status is None:
+            return build_main(args)
+        with contextlib.redirect_stdout(status):
+            return build_main(args)
+    except SystemExit as stop:  # the extension stopped at once, having said why in one line
+        return stop.code if isinstance(stop.code, int) else 2
 
 
 def shown(path: Path) -> Path:
@@ -184,10 +188,13 @@ def build_html(
 
 
 def live(*extra: str) -> int:
-    """Rebuild on every save and serve with live reload (sphinx-autobuild)."""
+    """Rebuild on every save and serve with live reload (sphinx-autobuild); after each build,
+    the gates and the handout of what changed (:mod:`neckguide.serve`, in the background)."""
     from sphinx_autobuild.__main__ import main
 
     args = [
+        "--post-build",
+        shlex.join([sys.executable, "-m", "neckguide.serve"]),
         str(DOCS),
         str(BUILD / "live"),
         "-d",

@@ -351,7 +351,10 @@ def _load(directory: Path) -> Registry:
     try:
         source_tables = tomllib.loads(source_text)
     except tomllib.TOMLDecodeError as err:
-        raise RegistryError(f"facts/sources.toml: not valid TOML: {err}") from None
+        at = re.search(r"line (\d+)", str(err))
+        raise RegistryError(
+            f"facts/sources.toml:{at[1] if at else 1}: not valid TOML: {err}"
+        ) from None
     sources = {}
     for sid, entry in source_tables.items():
         problems = source_problems(entry) if isinstance(entry, dict) else ["it is not a table"]

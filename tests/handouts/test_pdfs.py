@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from neckguide.handouts.length import verdict
+from neckguide.handouts.manifest import read_manifest
 from neckguide.handouts.names import HANDOUTS_DIR, PAGE_BUDGET
 from tests.handouts.pdf import (
     A4_WIDTH_PT,
@@ -50,9 +52,13 @@ def test_handout_page_size_prints_on_a4_and_letter(handouts: Path, name: str) ->
 @pytest.mark.parametrize("topic", TOPICS)
 def test_standard_topic_handout_fits_on_two_pages(handouts: Path, topic: str) -> None:
     pages = len(reader(handouts / f"{topic}.pdf").pages)
+    entry = read_manifest(handouts).get(f"{topic}.pdf", {})
+    said = verdict(topic, pages, entry["fill"]) if "fill" in entry else f"{pages} pages"
     assert pages <= PAGE_BUDGET, (
         f"docs/topics/{topic}.md prints on {pages} pages at 12 pt (limit: {PAGE_BUDGET} sheets "
-        f"of A4 or Letter): shorten the page or split it"
+        f"of A4 or Letter): {said}. Shorten the page or split it; see it in seconds with "
+        f"`make handout PAGE={topic}` (it prints the lines spare or over and keeps a PNG of "
+        "each page), or while you edit with `make serve`"
     )
 
 

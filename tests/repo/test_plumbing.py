@@ -63,6 +63,33 @@ def test_ci_publishes_main_to_github_pages() -> None:
     assert step_using("deploy", "actions/deploy-pages")
 
 
+def test_each_pull_request_gets_one_review_comment_and_its_images() -> None:
+    from neckguide.review.report import MARKER
+
+    job = config(".github/workflows/docs.yml")["jobs"]["review"]
+    assert job["if"] == "github.event_name == 'pull_request'"
+    assert job["permissions"] == {"contents": "read", "pull-requests": "write"}
+    steps = job["steps"]
+    assert step_using("review", "actions/checkout")["with"]["fetch-depth"] == 0
+    runs = [step.get("run", "") for step in steps]
+    review = next(command for command in runs if command.startswith("make review"))
+    assert "BASE=origin/${{ github.base_ref }}" in review
+    assert "PR=${{ github.event.pull_request.number }}" in review
+    assert "chromium" in "\n".join(runs) and "hunspell-en-us" in "\n".join(runs)
+    cache = step_using("review", "actions/cache")["with"]
+    assert ROOT / cache["path"] == BUILD / "review" / "cache"
+    assert "github.event.pull_request.base.sha" in cache["key"]
+    artifact = step_using("review", "actions/upload-artifact")["with"]
+    assert {ROOT / line for line in artifact["path"].split()} == {
+        BUILD / "review" / "report.md",
+        BUILD / "review" / "images",
+    }
+    script = step_using("review", "actions/github-script")["with"]["script"]
+    assert f"'{MARKER}'" in script, "the comment is found again by the report's marker"
+    assert "updateComment" in script and "createComment" in script
+    assert "docs/_build/review/report.md" in script
+
+
 def test_read_the_docs_builds_previews_from_the_pinned_environment() -> None:
     rtd = config(".readthedocs.yaml")
     assert rtd["version"] == 2

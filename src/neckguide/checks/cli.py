@@ -33,6 +33,8 @@ from neckguide.checks import (
     sorted_problems,
     sources,
     spelling,
+    structure,
+    typos,
 )
 from neckguide.paths import ROOT
 
@@ -41,12 +43,14 @@ GATES: dict[str, Callable[[Project], list[Problem]]] = {
     "front-matter": front_matter.check,
     "navigation": navigation.check,
     "raw-html": raw_html.check,
+    "structure": structure.check,
     "images": images.check,
     "figures": figures.check,
     "sources": sources.check,
     "reading-level": reading_level.check,
     "clarity": clarity.check,
     "spelling": spelling.check,
+    "typos": typos.check,
     "python-style": python_style.check,
 }
 

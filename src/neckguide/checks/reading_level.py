@@ -21,9 +21,14 @@ sentences and everyday words, starting with the hardest sentences: line 3 (grade
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
 
-from textstat.textstat import textstatistics
+with (
+    warnings.catch_warnings()
+):  # textstat 0.7.3 imports pkg_resources, which warns it is deprecated
+    warnings.simplefilter("ignore", UserWarning)
+    from textstat.textstat import textstatistics
 
 from neckguide.checks import Problem, Project
 from neckguide.checks.pages import Page, read_page

@@ -13,7 +13,7 @@ import os
 import re
 from importlib import metadata
 from pathlib import Path
-from typing import TYPE_CHECKING, TypedDict
+from typing import TYPE_CHECKING, NotRequired, TypedDict
 from urllib.parse import urldefrag, urlsplit
 
 from neckguide.handouts.names import VERSION
@@ -31,6 +31,7 @@ class ManifestEntry(TypedDict):
     pages: int
     bytes: int
     page: str  # the docname it was made from ("booklet" for the booklet)
+    fill: NotRequired[float]  # how much of the last page is filled (.length)
 
 
 def local_files(handout: Prepared, base: Path) -> list[Path]:

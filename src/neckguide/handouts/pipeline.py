@@ -25,7 +25,7 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.display import status_iterator
 
-from neckguide.handouts.names import HANDOUTS_DIR, WARNING_TYPE, pdf_name
+from neckguide.handouts.names import HANDOUTS_DIR, PAGE_BUDGET, WARNING_TYPE, pdf_name
 from neckguide.handouts.site import domain, enabled, topic_docnames
 
 if TYPE_CHECKING:  # the PDF machinery (BeautifulSoup, segno, WeasyPrint) loads only when used
@@ -187,6 +187,26 @@ def render_handouts(app: Sphinx, exception: Exception | None) -> None:
         time.perf_counter() - started,
         HANDOUTS_DIR,
     )
+    for line in over_budget(topics, files):
+        logger.info("handouts: %s", line)
+
+
+def over_budget(topics: list[Topic], files: dict[str, ManifestEntry]) -> list[str]:
+    """A line for each topic whose standard handout passes the page limit: ``make`` says
+    so (it is not a build error; ``make test`` fails on it), with the quick command."""
+    from neckguide.handouts.length import verdict
+
+    lines = []
+    for topic in topics:
+        entry = files.get(pdf_name(topic.slug, "standard"))
+        if entry and entry["pages"] > PAGE_BUDGET:
+            said = (
+                verdict(topic.slug, entry["pages"], entry["fill"])
+                if "fill" in entry  # (a PDF kept from before fills were recorded has none)
+                else f"{topic.slug}: {entry['pages']} pages (the limit is {PAGE_BUDGET})"
+            )
+            lines.append(f"over the limit: {said}; see it with `make handout PAGE={topic.slug}`")
+    return lines
 
 
 def _render(app: Sphinx, todo: list[Planned], files: dict[str, ManifestEntry]) -> None:
@@ -238,4 +258,5 @@ def _record(result: RenderResult, planned: Planned, files: dict[str, ManifestEnt
         "pages": result.pages,
         "bytes": result.size,
         "page": planned.job.name,
+        "fill": round(result.fill, 4),
     }

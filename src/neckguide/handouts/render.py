@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pydyf
 
+from neckguide.handouts.length import last_page_fill
+
 #: PDF/UA-1: tagged, marked, with title, language and embedded fonts.
 PDF_OPTIONS = {"pdf_variant": "pdf/ua-1", "optimize_images": True}
 #: WeasyPrint warnings that mean a broken handout, though logged below ERROR.
@@ -60,6 +62,7 @@ class RenderResult:
     pages: int
     size: int
     problems: tuple[str, ...] = field(default_factory=tuple)
+    fill: float = 0.0  # how much of the last page is filled (0 to 1): see .length
 
 
 class _Collector(logging.Handler):
@@ -134,4 +137,5 @@ def render_pdf(job: RenderJob) -> RenderResult:
     output = Path(job.output)
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_bytes(data)
-    return RenderResult(job.output, len(document.pages), len(data), tuple(collector.problems))
+    fill = last_page_fill(document)
+    return RenderResult(job.output, len(document.pages), len(data), tuple(collector.problems), fill)

@@ -10,18 +10,18 @@
 
 The registry is the folder ``neckguide_facts_dir`` in ``conf.py`` names (default
 ``"../facts"``, relative to the folder of ``conf.py``). The build stops at once if it has
-a mistake.
+a mistake, with one line naming the file and line (:func:`use_registry`).
 """
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
-from sphinx.errors import ConfigError
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
@@ -47,11 +47,15 @@ def depend_on_registry(env: Any) -> None:
 
 def citation(source: reg.Source) -> nodes.paragraph:
     """ "Organisation. Title (linked). Year." as on the references page and each page's list;
-    a drug label gives its revision and DailyMed set ID, an undated page the day it was read."""
+    a drug label gives its revision and DailyMed set ID, an undated page the day it was read.
+
+    The organisation (often a list of authors) and the title are marked (``citation-by``,
+    ``citation-title``): they are other people's words, left out of the spell check."""
     para = nodes.paragraph()
     organisation = source.organisation
-    para += nodes.Text(organisation + (" " if organisation.endswith(".") else ". "))
-    para += nodes.reference("", source.title, refuri=source.url)
+    by = organisation + (" " if organisation.endswith(".") else ". ")
+    para += nodes.inline("", by, classes=["citation-by"])
+    para += nodes.reference("", source.title, refuri=source.url, classes=["citation-title"])
     para += nodes.Text(f". {source.when}.")
     return para
 
@@ -183,13 +187,36 @@ class References(SphinxDirective):
         return [result]
 
 
+#: What the build says after a registry mistake (the mistake itself is on the same line).
+STOPPED = "the build stopped here: fix it, then build again"
+
+
+def registry_stop(err: Exception, folder: str) -> str:
+    """The one line a registry mistake stops the build with: ``file:line: what to do``.
+
+    >>> registry_stop(reg.RegistryError("facts/falls.toml:3: unknown source 'kakra'"), "../facts")
+    "facts/falls.toml:3: unknown source 'kakra' (the build stopped here: fix it, then build again)"
+    >>> registry_stop(FileNotFoundError(2, "No such file or directory", "/x/sources.toml"), "../f")
+    'docs/conf.py:1: the facts registry in ../f cannot be read (No such file or directory: /x/sources.toml); check neckguide_facts_dir (the build stopped here: fix it, then build again)'
+    """
+    if isinstance(err, OSError):
+        return (
+            f"docs/conf.py:1: the facts registry in {folder} cannot be read ({err.strerror}: "
+            f"{err.filename}); check neckguide_facts_dir ({STOPPED})"
+        )
+    return f"{err} ({STOPPED})"
+
+
 def use_registry(app: Sphinx, config: Any) -> None:
-    """Read the project's registry (``neckguide_facts_dir``); stop at once, with the
-    registry's own message, if it has a mistake."""
+    """Read the project's registry (``neckguide_facts_dir``). A mistake in it stops the
+    build at once with one plain line naming the file and line (as the ``sources`` gate
+    says it), and exit status 2: no traceback, no "report this to Sphinx" (Sphinx's
+    handling of a ``ConfigError`` prints both)."""
     try:
         reg.use(Path(app.confdir, config.neckguide_facts_dir))
     except (reg.RegistryError, OSError) as err:
-        raise ConfigError(f"the facts registry has a problem: {err}") from None
+        print(registry_stop(err, config.neckguide_facts_dir), file=sys.stderr, flush=True)
+        raise SystemExit(2) from None
 
 
 def setup_facts(app: Sphinx) -> None:

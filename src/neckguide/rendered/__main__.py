@@ -1,0 +1,3 @@
+from neckguide.rendered.cli import main
+
+raise SystemExit(main())

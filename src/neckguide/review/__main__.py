@@ -1,0 +1,3 @@
+from neckguide.review.cli import main
+
+raise SystemExit(main())
