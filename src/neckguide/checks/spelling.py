@@ -51,7 +51,7 @@ READ_ELEMENTS = frozenset(
     }
 )
 #: Classes of the words that are not the guide's to spell: sources' authors and titles.
-NOT_OURS = ("citation-by", "citation-title")
+NOT_OURS = ("citation-by", "citation-title", "citation-when")
 #: One line of a ``<docname>.spelling`` file the builder writes.
 LINE = re.compile(
     r"^(?P<path>.+?):(?P<line>\d+|None): \((?P<word>[^)]+)\) (?P<suggestions>\[.*?\])?"

@@ -49,14 +49,16 @@ def citation(source: reg.Source) -> nodes.paragraph:
     """ "Organisation. Title (linked). Year." as on the references page and each page's list;
     a drug label gives its revision and DailyMed set ID, an undated page the day it was read.
 
-    The organisation (often a list of authors) and the title are marked (``citation-by``,
-    ``citation-title``): they are other people's words, left out of the spell check."""
+    The organisation (often a list of authors), the title and the date (a label's set ID) are
+    marked (``citation-by``, ``citation-title``, ``citation-when``): they are other people's
+    words and codes, left out of the spell check."""
     para = nodes.paragraph()
     organisation = source.organisation
     by = organisation + (" " if organisation.endswith(".") else ". ")
     para += nodes.inline("", by, classes=["citation-by"])
     para += nodes.reference("", source.title, refuri=source.url, classes=["citation-title"])
-    para += nodes.Text(f". {source.when}.")
+    para += nodes.Text(". ")
+    para += nodes.inline("", f"{source.when}.", classes=["citation-when"])
     return para
 
 
