@@ -23,13 +23,17 @@ STYLE = (
 )
 
 
-def lines_of_text(tmp_path: Path, lines: int) -> tuple[int, float]:
-    """Render ``lines`` one-line paragraphs; the page count and the last page's fill."""
+def lines_of_text(tmp_path: Path, lines: int, box: int = 0) -> tuple[int, float, float]:
+    """Render ``lines`` one-line paragraphs, then a box of ``box`` lines kept in one piece;
+    the page count, the last page's fill and the slack of the page before it."""
     body = "".join(f"<p>Line {n}</p>" for n in range(lines))
+    if box:
+        kept = "".join(f"<p>Box {n}</p>" for n in range(box))
+        body += f"<div style='break-inside: avoid'>{kept}</div>"
     html = f"<html lang='en'><head><style>{STYLE}</style></head><body>{body}</body></html>"
     result = render_pdf(RenderJob(html, str(tmp_path / "x.html"), str(tmp_path / "x.pdf")))
     assert not result.problems
-    return result.pages, result.fill
+    return result.pages, result.fill, result.slack
 
 
 @pytest.mark.parametrize(
@@ -43,12 +47,21 @@ def lines_of_text(tmp_path: Path, lines: int) -> tuple[int, float]:
 def test_the_lines_spare_or_over_are_counted_from_the_last_page(
     tmp_path: Path, lines: int, pages: int, said: str
 ) -> None:
-    counted, fill = lines_of_text(tmp_path, lines)
+    counted, fill, slack = lines_of_text(tmp_path, lines)
     assert counted == pages
     assert lines - LINES_PER_PAGE * 2 in (-76, -36, 14)  # what the counts above say
-    text = verdict("faq", counted, fill)
+    text = verdict("faq", counted, fill, slack=slack)
     assert text.startswith(f"faq: {pages} page"), text
     assert re.search(said, text), text
+
+
+def test_a_box_kept_whole_is_over_by_what_did_not_fit(tmp_path: Path) -> None:
+    """80 lines, then a 20-line box that does not fit in the 6 lines left on page 2: cutting
+    14 lines brings it back, not 20."""
+    counted, fill, slack = lines_of_text(tmp_path, 80, box=20)
+    assert counted == 3
+    text = verdict("faq", counted, fill, slack=slack)
+    assert re.search(r"about (13|14|15) lines over", text), text
 
 
 def test_make_handout_prints_the_length_and_keeps_a_pdf_and_pngs(

@@ -32,6 +32,7 @@ class ManifestEntry(TypedDict):
     bytes: int
     page: str  # the docname it was made from ("booklet" for the booklet)
     fill: NotRequired[float]  # how much of the last page is filled (.length)
+    slack: NotRequired[float]  # how much of the page before the last is left empty
 
 
 def local_files(handout: Prepared, base: Path) -> list[Path]:

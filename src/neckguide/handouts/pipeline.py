@@ -201,7 +201,7 @@ def over_budget(topics: list[Topic], files: dict[str, ManifestEntry]) -> list[st
         entry = files.get(pdf_name(topic.slug, "standard"))
         if entry and entry["pages"] > PAGE_BUDGET:
             said = (
-                verdict(topic.slug, entry["pages"], entry["fill"])
+                verdict(topic.slug, entry["pages"], entry["fill"], slack=entry.get("slack", 0.0))
                 if "fill" in entry  # (a PDF kept from before fills were recorded has none)
                 else f"{topic.slug}: {entry['pages']} pages (the limit is {PAGE_BUDGET})"
             )
@@ -259,4 +259,5 @@ def _record(result: RenderResult, planned: Planned, files: dict[str, ManifestEnt
         "bytes": result.size,
         "page": planned.job.name,
         "fill": round(result.fill, 4),
+        "slack": round(result.slack, 4),
     }

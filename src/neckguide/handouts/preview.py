@@ -71,7 +71,7 @@ def pictures(pdf: Path, dpi: int = PNG_DPI) -> list[Path]:
 def report(slug: str, site_dir: Path, out: Path = OUT, *, with_pictures: bool = True) -> str:
     """Render one handout and say how long it is, and where to look at it."""
     result = render(slug, site_dir, out)
-    said = verdict(slug, result.pages, result.fill)
+    said = verdict(slug, result.pages, result.fill, slack=result.slack)
     for problem in result.problems:
         said += f"\n  problem: {problem}"
     pngs = pictures(Path(result.output)) if with_pictures else []

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pydyf
 
-from neckguide.handouts.length import last_page_fill
+from neckguide.handouts.length import last_page_fill, slack_before_last
 
 #: PDF/UA-1: tagged, marked, with title, language and embedded fonts.
 PDF_OPTIONS = {"pdf_variant": "pdf/ua-1", "optimize_images": True}
@@ -63,6 +63,7 @@ class RenderResult:
     size: int
     problems: tuple[str, ...] = field(default_factory=tuple)
     fill: float = 0.0  # how much of the last page is filled (0 to 1): see .length
+    slack: float = 0.0  # how much of the page before the last is left empty (0 to 1)
 
 
 class _Collector(logging.Handler):
@@ -137,5 +138,11 @@ def render_pdf(job: RenderJob) -> RenderResult:
     output = Path(job.output)
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_bytes(data)
-    fill = last_page_fill(document)
-    return RenderResult(job.output, len(document.pages), len(data), tuple(collector.problems), fill)
+    return RenderResult(
+        job.output,
+        len(document.pages),
+        len(data),
+        tuple(collector.problems),
+        last_page_fill(document),
+        slack_before_last(document),
+    )
