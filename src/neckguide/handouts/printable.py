@@ -196,7 +196,7 @@ def online_block(url: str, lead: str = "Read this page online") -> str:
     qr = qr_svg(url, f"QR code: scan it to open {url}")
     return (
         f'<div class="handout-online">{qr}'
-        f'<p><strong>{html.escape(lead)}:</strong><br><a href="{link}">{link}</a></p></div>'
+        f'<p><strong>{html.escape(lead)}:</strong> <a href="{link}">{link}</a></p></div>'
     )
 
 
