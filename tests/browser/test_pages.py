@@ -80,6 +80,41 @@ def test_phone_no_sideways_scrolling_and_large_text(phone, page_path: str) -> No
     assert not result["small"], f"{page_path}: body text under 16 px: {result['small'][:5]}"
 
 
+_FOLD_CHECK = """() => {
+  const box = document.querySelector('article .key-message');
+  if (!box) return null;
+  return Math.ceil(box.getBoundingClientRect().bottom + window.scrollY);
+}"""
+
+
+def test_phone_shows_the_main_message_without_scrolling(phone, page_path: str) -> None:
+    """CDC Clear Communication Index items 2 and 10: the main message ("What you need to
+    know") on the first screen of a 360 x 740 phone, with the title and summary above it."""
+    bottom = phone.visit(page_path).evaluate(_FOLD_CHECK)
+    if bottom is None:
+        pytest.skip(f"{page_path} has no key message")
+    height = phone.viewport["height"]
+    assert bottom <= height, (
+        f"{page_path}: 'What you need to know' ends {bottom} px down, below the first screen "
+        f"({height} px); shorten the title, the summary or the key_message"
+    )
+
+
+def test_fold_check_sees_a_message_below_the_first_screen(phone) -> None:
+    """The check fails for a key message pushed below the first screen."""
+    page = phone.open("index.html")
+    try:
+        assert page.evaluate(_FOLD_CHECK) <= phone.viewport["height"]
+        page.evaluate(
+            "() => { const s = document.createElement('div'); s.style.height = '900px';"
+            " const box = document.querySelector('article .key-message');"
+            " box.parentNode.insertBefore(s, box); }"
+        )
+        assert page.evaluate(_FOLD_CHECK) > phone.viewport["height"]
+    finally:
+        page.close()
+
+
 # Tablets and laptops, one width between each two of furo's layout breakpoints (48em, 63em,
 # 67em, 82em, 97em, in 16 px ems); the guide's type is larger than furo's, its columns not.
 WIDTHS = [800, 1024, 1100, 1366, 1600]
