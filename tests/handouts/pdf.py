@@ -35,6 +35,22 @@ def reader(path: Path) -> PdfReader:
 
 
 @cache
+def found_in(sample: str, text: str) -> bool:
+    """Whether ``sample`` (squashed) is in ``text`` (squashed), allowing one break in it: a
+    paragraph that runs over a page break is extracted in two pieces, with the page's footer
+    (and sometimes other text) between them. A dropped or cut paragraph still fails."""
+    if sample in text:
+        return True
+    low, high = 0, len(sample)  # the longest start of the sample that is in the text
+    while low < high:
+        middle = (low + high + 1) // 2
+        if sample[:middle] in text:
+            low = middle
+        else:
+            high = middle - 1
+    return low >= 20 and sample[low:] in text
+
+
 def pdf_text(path: Path) -> str:
     return "\n".join(page.extract_text() for page in reader(path).pages)
 
@@ -142,15 +158,24 @@ def fonts(pdf: PdfReader) -> list[tuple[str, bool]]:
     return sorted(found.items())
 
 
-def text_sizes(path: Path) -> Counter[float]:
-    """How many characters are set at each size (pt), over the whole PDF."""
+def text_sizes(path: Path, stop_at: str | None = None) -> Counter[float]:
+    """How many characters are set at each size (pt), over the whole PDF, or up to the first
+    text ``stop_at`` (for example the "Where this comes from" heading: a page with many
+    sources has more small print in its source list than words of advice above it)."""
     sizes: Counter[float] = Counter()
+    stopped = False
 
     def visit(text: str, cm: list, tm: list, font: dict, size: float) -> None:
+        nonlocal stopped
+        if stop_at is not None and stop_at in text:
+            stopped = True
+        if stopped or not text.strip():
+            return
         scale = (tm[0] ** 2 + tm[1] ** 2) ** 0.5 * (cm[0] ** 2 + cm[1] ** 2) ** 0.5
-        if text.strip():
-            sizes[round(size * scale, 1)] += len(text.strip())
+        sizes[round(size * scale, 1)] += len(text.strip())
 
     for page in reader(path).pages:
+        if stopped:
+            break
         page.extract_text(visitor_text=visit)
     return sizes
