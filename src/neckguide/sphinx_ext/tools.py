@@ -36,7 +36,7 @@ from neckguide.entries import ENTRY_MESSAGES, NUMBER_TEXT, shown_number
 from neckguide.registry import format_number
 from neckguide.sphinx_ext import WARNING_TYPE
 from neckguide.sphinx_ext.facts import depend_on_registry, registry
-from neckguide.sphinx_ext.icon_array import GRIDS, TRIALS
+from neckguide.sphinx_ext.icon_array import GRIDS
 from neckguide.sphinx_ext.nodes import generated_raw
 from neckguide.sphinx_ext.tool_forms import TOOL_NAMES, form_html, paper_html
 from neckguide.sphinx_ext.tool_text import TEXT
@@ -177,9 +177,7 @@ def reference_table(tool: str) -> str:
             f"| {m.capitalize()} | about {ar.people_in_100(major * ar.relative_risk(m))} in 100 |\n"
             for m in ar.TRIAL_MEDICINES
         )
-        return (
-            "| Medicine | People out of 100 with a major break, roughly |\n|---|---|\n" + rows
-        )
+        return "| Medicine | People out of 100 with a major break, roughly |\n|---|---|\n" + rows
     points = ["{fact}`steadi.heavy_item_points`"] * 2 + ["{fact}`steadi.other_item_points`"] * 10
     rows = "".join(
         f"| {q} | {p} |\n" for q, p in zip(ar.STAY_INDEPENDENT_QUESTIONS, points, strict=True)
