@@ -364,25 +364,31 @@ def people_in_100(percent: float) -> int:
 
 @dataclass(frozen=True)
 class RiskPicture:
-    """The 10-year risk picture: people out of 100, without and (roughly) with a medicine."""
+    """The 10-year risk picture: people out of 100, without and (roughly) with a medicine.
+
+    Only the major-break picture has a "with the medicine" side. The trials' relative risk is
+    for spine breaks; the registry holds no hip result of these trials, so a hip chance is
+    shown without medicine only (a spine result must not be carried over to hips).
+    """
 
     errors: Mapping[str, str]
     medicine: str = ""
     major_without: int = 0
     major_with: int = 0
     hip_without: int = 0
-    hip_with: int = 0
 
 
 def tool_risk_picture(major: str, hip: str, medicine: str) -> RiskPicture:
     """Your 10-year risk picture: the reader's own 10-year chances of a major break and of a
-    hip break (from a FRAX or other report, as typed) → people out of 100, and about how many
-    with ``medicine``, from the relative risk of its main trial. Approximate: the trials
-    counted spine breaks, and studied people who may not be like the reader.
+    hip break (from a FRAX or other report, as typed) → people out of 100, and, for a major
+    break only, about how many with ``medicine``, from the relative risk of its main trial.
+    Approximate: the trials counted spine breaks, and studied people who may not be like the
+    reader. The hip chance gets no medicine side: the trials' spine result does not apply to
+    hips.
 
     >>> tool_risk_picture("18", "4", "alendronate")  # doctest: +NORMALIZE_WHITESPACE
     RiskPicture(errors={}, medicine='alendronate', major_without=18, major_with=10,
-                hip_without=4, hip_with=2)
+                hip_without=4)
     >>> tool_risk_picture("3", "5", "alendronate").errors
     {'hip': 'Your hip number is usually smaller than your major break number. Check your report.'}
     >>> tool_risk_picture("120", "", "x").errors  # doctest: +NORMALIZE_WHITESPACE
@@ -405,7 +411,6 @@ def tool_risk_picture(major: str, hip: str, medicine: str) -> RiskPicture:
         people_in_100(major_pct),
         people_in_100(major_pct * ratio),
         people_in_100(hip_pct),
-        people_in_100(hip_pct * ratio),
     )
 
 

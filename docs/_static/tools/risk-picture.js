@@ -9,7 +9,10 @@
     Object.keys(OUTCOMES).forEach(function (outcome) {
       var box = form.querySelector('[data-picture="' + outcome + '"]');
       var c = counts ? counts[outcome] : null;
-      [["without", c ? c[0] : 0, 0], ["with", c ? c[1] : 0, c ? c[0] - c[1] : 0]].forEach(function (p) {
+      var panels = [["without", c ? c[0] : 0, 0]];
+      /* A hip break has no medicine side: the trials' result is for spine breaks. */
+      if (outcome === "major") panels.push(["with", c ? c[1] : 0, c ? c[0] - c[1] : 0]);
+      panels.forEach(function (p) {
         var panel = box.querySelector('[data-panel="' + p[0] + '"]');
         var words = {count: p[1], spared: p[2], outcome: OUTCOMES[outcome], medicine: medicine};
         panel.querySelector(".icon-array-number").textContent = c ? T.fill(say.panel, words) : "";
@@ -32,18 +35,18 @@
     var r = {
       medicine: medicine,
       major_without: people(major), major_with: people(major * ratio),
-      hip_without: people(hip), hip_with: people(hip * ratio)
+      hip_without: people(hip)
     };
     var years = T.shown(d.years);
     return {
       errors: {}, result: r,
       lines: [
         T.fill(say.major, {without: r.major_without, years: years, medicine: medicine, "with": r.major_with}),
-        T.fill(say.hip, {without: r.hip_without, medicine: medicine, "with": r.hip_with}),
+        T.fill(say.hip, {without: r.hip_without}),
         T.fill(say.approximate, {medicine: medicine})
       ],
       draw: function (form) {
-        draw(form, {major: [r.major_without, r.major_with], hip: [r.hip_without, r.hip_with]}, medicine);
+        draw(form, {major: [r.major_without, r.major_with], hip: [r.hip_without]}, medicine);
       }
     };
   }

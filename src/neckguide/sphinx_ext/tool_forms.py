@@ -168,22 +168,24 @@ def _protein_body() -> str:
 def _risk_body() -> str:
     years = format_number(registry()["frax.years"])
     medicines = [(m, m.capitalize()) for m in TRIAL_MEDICINES]
+    # A hip break gets no "with the medicine" side: the trials' result is for spine breaks.
+    both = (("without", "Without medicine"), ("with", "With the medicine (approximate)"))
     pictures = "".join(
         f'<div class="icon-array" data-picture="{outcome}"><p class="icon-array-title">{title}</p>'
-        '<div class="icon-array-panels" data-panels="2" data-per="100">'
+        f'<div class="icon-array-panels" data-panels="{len(panels)}" data-per="100">'
         + "".join(
             f'<div class="icon-array-panel" data-panel="{panel}"><p class="icon-array-label">'
             f'<span class="icon-array-heading">{heading}</span> '
             f'<span class="icon-array-number"></span></p>'
             + icon_array_svg(affected=0, title=f"{heading}: type your numbers first")
             + "</div>"
-            for panel, heading in (
-                ("without", "Without medicine"),
-                ("with", "With the medicine (approximate)"),
-            )
+            for panel, heading in panels
         )
         + "</div></div>"
-        for outcome, title in (("major", "A major break"), ("hip", "A hip break"))
+        for outcome, title, panels in (
+            ("major", "A major break", both),
+            ("hip", "A hip break", both[:1]),
+        )
     )
     return (
         text_field(

@@ -69,9 +69,9 @@ TEXT = {
     "risk-picture": {
         "major": "Out of 100 people with your chance, {without} would break a major bone in the "
         "next {years} years without medicine. With {medicine}, about {with}.",
-        "hip": "For a hip break: {without} in 100 without medicine, and about {with} in 100 with "
-        "{medicine}.",
-        "approximate": "The pictures with the medicine are a rough guide. They use the spine "
+        "hip": "For a hip break: {without} in 100 without medicine. The picture shows no "
+        "medicine for hip breaks, because the trials counted hip breaks in a different way.",
+        "approximate": "The picture with the medicine is a rough guide. It uses the spine "
         "breaks in the {medicine} trial. Ask your doctor what your numbers mean for you.",
         "panel": "{count} in 100",
         "title_without": "Without medicine: {count} in 100 people would have a {outcome}.",
@@ -199,8 +199,6 @@ def _risk_picture(picture: Any) -> list[str]:
             "risk-picture",
             "hip",
             without=picture.hip_without,
-            medicine=medicine,
-            **{"with": picture.hip_with},
         ),
         _say("risk-picture", "approximate", medicine=medicine),
     ]

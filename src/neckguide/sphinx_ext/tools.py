@@ -36,7 +36,7 @@ from neckguide.entries import ENTRY_MESSAGES, NUMBER_TEXT, shown_number
 from neckguide.registry import format_number
 from neckguide.sphinx_ext import WARNING_TYPE
 from neckguide.sphinx_ext.facts import depend_on_registry, registry
-from neckguide.sphinx_ext.icon_array import GRIDS, TRIALS
+from neckguide.sphinx_ext.icon_array import GRIDS
 from neckguide.sphinx_ext.nodes import generated_raw
 from neckguide.sphinx_ext.tool_forms import TOOL_NAMES, form_html, paper_html
 from neckguide.sphinx_ext.tool_text import TEXT
@@ -171,17 +171,13 @@ def reference_table(tool: str) -> str:
             "{fact}`protein.older_adults_from_age` and over |\n|---|---|---|\n" + rows
         )
     if tool == "risk-picture":
-        major, hip = facts["frax.major_threshold"], facts["frax.hip_threshold"]
+        # Major breaks only: the trials' result is for spine breaks, so no hip column.
+        major = facts["frax.major_threshold"]
         rows = "".join(
-            f"| {m.capitalize()} ({TRIALS[m].name or 'main trial'}) | "
-            f"about {ar.people_in_100(major * ar.relative_risk(m))} in 100 | "
-            f"about {ar.people_in_100(hip * ar.relative_risk(m))} in 100 |\n"
+            f"| {m.capitalize()} | about {ar.people_in_100(major * ar.relative_risk(m))} in 100 |\n"
             for m in ar.TRIAL_MEDICINES
         )
-        return (
-            "| Medicine | A major break: {fact}`frax.major_threshold` without it | "
-            "A hip break: {fact}`frax.hip_threshold` without it |\n|---|---|---|\n" + rows
-        )
+        return "| Medicine | People out of 100 with a major break, roughly |\n|---|---|\n" + rows
     points = ["{fact}`steadi.heavy_item_points`"] * 2 + ["{fact}`steadi.other_item_points`"] * 10
     rows = "".join(
         f"| {q} | {p} |\n" for q, p in zip(ar.STAY_INDEPENDENT_QUESTIONS, points, strict=True)
@@ -206,7 +202,8 @@ REFERENCE_CAPTIONS = {
     "calcium": "How much calcium you need each day",
     "vitamin-d": "Vitamin D amounts in IU and mcg",
     "protein": "Protein to aim for each day",
-    "risk-picture": "Roughly, with each medicine: people out of 100 at the US levels for treatment",
+    "risk-picture": "If your chance of a major break is {fact}`frax.major_threshold` without "
+    "medicine: roughly how many in 100 with each medicine",
     "stay-independent": "The Stay Independent check",
 }
 #: Tools whose fill-in version already holds the reference table: on paper, print it once.
