@@ -60,13 +60,22 @@ def page_soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
+def _text(element: BeautifulSoup) -> str:
+    """An element's words as a reader sees them on paper: without the web page's permalink
+    marks ("#" after a heading or a figure caption), which the handouts leave out."""
+    copy = BeautifulSoup(str(element), "html.parser")
+    for link in copy.select("a.headerlink"):
+        link.decompose()
+    return copy.get_text(" ")
+
+
 def expected_texts(page: Path) -> dict[str, list[str]]:
     """What a reader must find in the handout of a built page, read from the page itself."""
     soup = page_soup(page)
     article = soup.find("article")
 
     def blocks(container: BeautifulSoup) -> list[str]:
-        return [el.get_text(" ") for el in container.find_all(["p", "li", "th", "td"])]
+        return [_text(el) for el in container.find_all(["p", "li", "th", "td"])]
 
     return {
         "tab label": [label.get_text(" ") for label in article.select("label.sd-tab-label")],
