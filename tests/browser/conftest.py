@@ -18,7 +18,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from neckguide.paths import DOCS
+from neckguide.rendered.browser import SiteHandler
 
 CHROMIUM = Path(os.environ.get("GUIDE_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_FLAGS = [
@@ -111,28 +112,12 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
 # -- The local server -----------------------------------------------------------------------
 
 
-class _SiteHandler(SimpleHTTPRequestHandler):
-    """Serves the built site under ``prefix`` (``/en/latest/``); quiet."""
-
-    def __init__(self, *args: Any, prefix: str, **kwargs: Any) -> None:
-        self.prefix = prefix
-        super().__init__(*args, **kwargs)
-
-    def translate_path(self, path: str) -> str:
-        if path.startswith(self.prefix):
-            path = "/" + path[len(self.prefix) :]
-        return super().translate_path(path)
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 @pytest.fixture(scope="session")
 def server(site: Path, conf: dict[str, Any]) -> Iterator[str]:
     """Base URL of the built site served from 127.0.0.1 on a free port (ends with ``/``),
     under the path it is published at (``html_baseurl``'s, as the 404 page's links expect)."""
     prefix = urlsplit(conf["html_baseurl"]).path
-    handler = functools.partial(_SiteHandler, directory=str(site), prefix=prefix)
+    handler = functools.partial(SiteHandler, directory=str(site), prefix=prefix)
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, name="site-server", daemon=True)
     thread.start()
